@@ -1,0 +1,280 @@
+// newsdesk: the command line. Parses arguments, calls the modules, prints.
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "cli/output.h"
+#include "ingest/ingest.h"
+
+namespace newsdesk::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr int kExitOk = 0;
+constexpr int kExitFailure = 1;
+constexpr int kExitUsage = 2;
+
+// --db, else $NEWSDESK_DB, else $XDG_DATA_HOME/newsdesk/db, else
+// ~/.local/share/newsdesk/db.
+std::string DatabaseDir(const std::string& flag) {
+  if (!flag.empty()) return flag;
+  if (const char* env = std::getenv("NEWSDESK_DB"); env && *env) return env;
+  if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) {
+    return (fs::path(xdg) / "newsdesk" / "db").string();
+  }
+  if (const char* home = std::getenv("HOME"); home && *home) {
+    return (fs::path(home) / ".local" / "share" / "newsdesk" / "db").string();
+  }
+  return "newsdesk-db";
+}
+
+int Fail(const Status& s) {
+  std::fprintf(stderr, "newsdesk: %s\n", s.message().c_str());
+  return kExitFailure;
+}
+
+void PrintJson(const nlohmann::json& j) { std::cout << j.dump(2) << "\n"; }
+
+Result<std::unique_ptr<Store>> OpenForRead(const std::string& db_flag) {
+  return Store::OpenForRead(DatabaseDir(db_flag));
+}
+
+// Progress on a terminal: rewritten in place, at most ten times a second.
+class ProgressLine {
+ public:
+  explicit ProgressLine(bool enabled) : enabled_(enabled) {}
+  void Update(const IngestProgress& p) {
+    if (!enabled_) return;
+    auto now = std::chrono::steady_clock::now();
+    if (p.done != p.total && now - last_ < std::chrono::milliseconds(100)) return;
+    last_ = now;
+    double secs = std::chrono::duration<double>(now - start_).count();
+    double rate = secs > 0 ? static_cast<double>(p.done) / secs : 0;
+    std::string eta = rate > 0 && p.done < p.total
+                          ? fmt::format(" · ETA {:.0f}s", static_cast<double>(p.total - p.done) / rate)
+                          : "";
+    std::fprintf(stderr, "\r\033[K%zu/%zu inputs · %zu new · %zu updated · %zu duplicate · %zu failed · %.0f/s%s",
+                 p.done, p.total, p.added, p.updated, p.duplicates, p.failed, rate, eta.c_str());
+    shown_ = true;
+  }
+  void Finish() {
+    if (shown_) std::fprintf(stderr, "\r\033[K");
+  }
+
+ private:
+  bool enabled_;
+  bool shown_ = false;
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+  std::chrono::steady_clock::time_point last_{};
+};
+
+int RunIngest(const std::vector<std::string>& paths, const std::string& db_flag, bool json,
+              bool quiet) {
+  std::string dir = DatabaseDir(db_flag);
+  std::error_code ec;
+  if (fs::path parent = fs::path(dir).parent_path(); !parent.empty()) {
+    fs::create_directories(parent, ec);
+  }
+  auto store = Store::OpenForWrite(dir);
+  if (!store.ok()) return Fail(store.status());
+  ProgressLine line(!quiet && !json && isatty(STDERR_FILENO));
+  auto summary = IngestPaths(paths, **store, IngestOptions{},
+                             [&](const IngestProgress& p) { line.Update(p); });
+  line.Finish();
+  if (!summary.ok()) return Fail(summary.status());
+  if (json) {
+    PrintJson(IngestJson(*summary, dir));
+  } else if (!quiet || !summary->failures.empty()) {
+    std::cout << IngestText(*summary, dir);
+  }
+  return summary->failures.empty() ? kExitOk : kExitFailure;
+}
+
+int RunStories(const std::string& db_flag, bool json, const std::string& since,
+               std::size_t min_sources, std::size_t limit) {
+  StoryQuery q;
+  q.min_sources = min_sources;
+  q.limit = limit;
+  if (!since.empty()) {
+    q.since = ParseDateTime(since);
+    if (!q.since) {
+      std::fprintf(stderr, "newsdesk: --since: '%s' is not a date (try 2026-10-14)\n", since.c_str());
+      return kExitUsage;
+    }
+  }
+  auto store = OpenForRead(db_flag);
+  if (!store.ok()) return Fail(store.status());
+  auto list = (*store)->ListStories(q);
+  if (!list.ok()) return Fail(list.status());
+  std::vector<StoryDetail> details;
+  for (const StorySummary& s : *list) {
+    auto d = (*store)->GetStory(s.id);
+    if (!d.ok()) return Fail(d.status());
+    if (d->has_value()) details.push_back(std::move(**d));
+  }
+  if (json) {
+    nlohmann::json arr = nlohmann::json::array();
+    for (const auto& d : details) arr.push_back(StoryJson(d));
+    PrintJson({{"stories", std::move(arr)}});
+  } else {
+    std::cout << StoriesText(details);
+  }
+  return kExitOk;
+}
+
+int RunStory(const std::string& db_flag, bool json, std::uint64_t id) {
+  auto store = OpenForRead(db_flag);
+  if (!store.ok()) return Fail(store.status());
+  auto d = (*store)->GetStory(id);
+  if (!d.ok()) return Fail(d.status());
+  if (!d->has_value()) return Fail(Status::NotFound(fmt::format("no story #{}", id)));
+  if (json) {
+    PrintJson(StoryJson(**d));
+  } else {
+    std::cout << StoryText(**d);
+  }
+  return kExitOk;
+}
+
+int RunArticle(const std::string& db_flag, bool json, const std::string& ref) {
+  auto store = OpenForRead(db_flag);
+  if (!store.ok()) return Fail(store.status());
+  std::optional<ArticleId> id;
+  if (!ref.empty() && ref.find_first_not_of("0123456789") == std::string::npos && ref.size() < 19) {
+    id = std::stoull(ref);
+  } else {
+    auto found = (*store)->FindArticleByUrl(ref);
+    if (!found.ok()) return Fail(found.status());
+    id = *found;
+  }
+  if (!id) return Fail(Status::NotFound("no article with the URL " + ref));
+  auto a = (*store)->GetArticle(*id);
+  if (!a.ok()) return Fail(a.status());
+  if (!a->has_value()) return Fail(Status::NotFound("no article #" + ref));
+  if (json) {
+    PrintJson(ArticleJson(**a));
+  } else {
+    std::cout << ArticleText(**a);
+  }
+  return kExitOk;
+}
+
+int RunStats(const std::string& db_flag, bool json) {
+  auto store = OpenForRead(db_flag);
+  if (!store.ok()) return Fail(store.status());
+  auto st = (*store)->Stats();
+  if (!st.ok()) return Fail(st.status());
+  if (json) {
+    PrintJson(StatsJson(*st, (*store)->dir()));
+  } else {
+    std::cout << StatsText(*st, (*store)->dir());
+  }
+  return kExitOk;
+}
+
+int RunExtract(const std::string& file, const std::string& url, bool json) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return Fail(Status::NotFound(file + ": cannot open the file"));
+  ExtractOptions options;
+  std::string bytes;
+  bytes.resize(options.max_input_bytes + 1);
+  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  bytes.resize(static_cast<std::size_t>(in.gcount()));
+  std::error_code ec;
+  std::string where = url.empty() ? FileUrl(fs::absolute(file, ec).lexically_normal().string()) : url;
+  std::string ext = fs::path(file).extension().string();
+  auto article = ext == ".txt" ? ExtractTextArticle(bytes, where, {}, options)
+                               : ExtractHtmlArticle(bytes, where, {}, options);
+  if (!article.ok()) {
+    if (json) {
+      PrintJson({{"url", where},
+                 {"status", article.status().code() == Status::Code::kNotFound ? "no_article_text" : "error"},
+                 {"error", article.status().message()}});
+    }
+    return Fail(article.status().WithContext(file));
+  }
+  if (json) {
+    PrintJson(ExtractedJson(*article));
+  } else {
+    std::cout << ExtractedText(*article);
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+int Main(int argc, char** argv) {
+  CLI::App app{"newsdesk: who reports this, and how many of them independently"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", std::string("newsdesk ") + "0.1.0");
+
+  std::string db;
+  bool json = false;
+  auto add_common = [&](CLI::App* cmd) {
+    cmd->add_option("--db", db, "database directory (default: $NEWSDESK_DB, else "
+                                "$XDG_DATA_HOME/newsdesk/db, else ~/.local/share/newsdesk/db)");
+    cmd->add_flag("--json", json, "print JSON (see docs/json.md)");
+  };
+
+  std::vector<std::string> paths;
+  bool quiet = false;
+  auto* ingest = app.add_subcommand("ingest", "ingest files and folders of articles");
+  ingest->add_option("PATH", paths, "HTML pages, .txt articles, or folders of them")->required();
+  ingest->add_flag("-q,--quiet", quiet, "no progress and no summary unless something failed");
+  add_common(ingest);
+
+  std::string since;
+  std::size_t min_sources = 0, limit = 0;
+  auto* stories = app.add_subcommand("stories", "list stories, most-covered first");
+  stories->add_option("--since", since, "only stories seen on or after this date");
+  stories->add_option("--min-sources", min_sources, "only stories with at least N outlets");
+  stories->add_option("--limit", limit, "at most N stories (0: all)");
+  add_common(stories);
+
+  std::uint64_t story_id = 0;
+  auto* story = app.add_subcommand("story", "one story with its articles");
+  story->add_option("ID", story_id, "story id")->required();
+  add_common(story);
+
+  std::string article_ref;
+  auto* article = app.add_subcommand("article", "one stored article");
+  article->add_option("REF", article_ref, "article id or URL")->required();
+  add_common(article);
+
+  auto* stats = app.add_subcommand("stats", "what the database holds");
+  add_common(stats);
+
+  std::string file, url;
+  auto* extract = app.add_subcommand("extract", "one page → the article as newsdesk sees it; nothing stored");
+  extract->add_option("FILE", file, "an HTML page or .txt article")->required();
+  extract->add_option("--url", url, "the page's URL, for relative links and the outlet");
+  extract->add_flag("--json", json, "print JSON (see docs/json.md)");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? kExitOk : kExitUsage;
+  }
+
+  if (ingest->parsed()) return RunIngest(paths, db, json, quiet);
+  if (stories->parsed()) return RunStories(db, json, since, min_sources, limit);
+  if (story->parsed()) return RunStory(db, json, story_id);
+  if (article->parsed()) return RunArticle(db, json, article_ref);
+  if (stats->parsed()) return RunStats(db, json);
+  if (extract->parsed()) return RunExtract(file, url, json);
+  return kExitUsage;
+}
+
+}  // namespace newsdesk::cli
+
+int main(int argc, char** argv) { return newsdesk::cli::Main(argc, argv); }

@@ -1,0 +1,176 @@
+#include "cli/output.h"
+
+#include <fmt/format.h>
+
+namespace newsdesk::cli {
+
+using nlohmann::json;
+
+namespace {
+json TimeJson(std::optional<UnixSeconds> t) { return t ? json(FormatIsoUtc(*t)) : json(nullptr); }
+
+std::string Join(const std::vector<std::string>& items, std::string_view sep) {
+  std::string out;
+  for (const auto& i : items) {
+    if (!out.empty()) out += sep;
+    out += i;
+  }
+  return out;
+}
+
+std::string Plural(std::size_t n, std::string_view one, std::string_view many) {
+  return fmt::format("{} {}", n, n == 1 ? one : many);
+}
+}  // namespace
+
+std::string HumanTime(std::optional<UnixSeconds> t) {
+  if (!t) return "undated";
+  std::string iso = FormatIsoUtc(*t);  // 2026-10-14T07:30:00Z
+  return iso.substr(0, 10) + " " + iso.substr(11, 5);
+}
+
+std::string VerifiedBy(std::size_t sources) {
+  return "verified by " + Plural(sources, "source", "sources");
+}
+
+json ArticleBriefJson(const StoredArticle& a) {
+  return {{"id", a.id},
+          {"url", a.article.canonical_url},
+          {"outlet", a.article.outlet},
+          {"title", a.article.title},
+          {"published", TimeJson(a.article.published)}};
+}
+
+json ArticleJson(const StoredArticle& a) {
+  return {{"id", a.id},
+          {"url", a.article.url},
+          {"canonical_url", a.article.canonical_url},
+          {"outlet", a.article.outlet},
+          {"title", a.article.title},
+          {"byline", a.article.byline},
+          {"published", TimeJson(a.article.published)},
+          {"modified", TimeJson(a.article.modified)},
+          {"language", a.article.language},
+          {"story", a.story},
+          {"ingested_at", FormatIsoUtc(a.ingested_at)},
+          {"text", a.article.text}};
+}
+
+json StoryJson(const StoryDetail& story) {
+  const StorySummary& s = story.summary;
+  json articles = json::array();
+  for (const auto& a : story.articles) articles.push_back(ArticleBriefJson(a));
+  return {{"id", s.id},
+          {"title", s.title},
+          {"sources", s.sources()},
+          {"outlets", s.outlets},
+          {"article_count", s.article_count},
+          {"first_seen", FormatIsoUtc(s.first_seen)},
+          {"last_seen", FormatIsoUtc(s.last_seen)},
+          {"articles", std::move(articles)}};
+}
+
+json ExtractedJson(const Article& a) {
+  return {{"url", a.url},
+          {"canonical_url", a.canonical_url},
+          {"title", a.title},
+          {"byline", a.byline},
+          {"published", TimeJson(a.published)},
+          {"modified", TimeJson(a.modified)},
+          {"outlet", a.outlet},
+          {"language", a.language},
+          {"image", nullptr},
+          {"text", a.text},
+          {"status", "ok"}};
+}
+
+json IngestJson(const IngestSummary& s, const std::string& db) {
+  json failed = json::array();
+  for (const auto& f : s.failures) {
+    failed.push_back({{"input", f.input}, {"error", f.status.message()}});
+  }
+  return {{"database", db},      {"inputs", s.inputs},         {"stored", s.stored()},
+          {"added", s.added},    {"updated", s.updated},       {"duplicates", s.duplicates},
+          {"failed", std::move(failed)}};
+}
+
+json StatsJson(const StoreStats& s, const std::string& db) {
+  return {{"database", db},
+          {"schema_version", kSchemaVersion},
+          {"articles", s.articles},
+          {"stories", s.stories},
+          {"multi_source_stories", s.multi_source_stories},
+          {"outlets", s.outlets},
+          {"bytes_on_disk", s.bytes_on_disk}};
+}
+
+std::string StoriesText(const std::vector<StoryDetail>& stories) {
+  if (stories.empty()) return "no stories\n";
+  std::string out;
+  for (const auto& d : stories) {
+    const StorySummary& s = d.summary;
+    std::string span = HumanTime(s.first_seen);
+    if (s.last_seen != s.first_seen) span += " → " + HumanTime(s.last_seen);
+    out += fmt::format("#{:<4} {}\n", s.id, s.title);
+    out += fmt::format("      {} · {} · {} UTC\n", VerifiedBy(s.sources()),
+                       Plural(s.article_count, "article", "articles"), span);
+    out += fmt::format("      {}\n\n", Join(s.outlets, ", "));
+  }
+  return out;
+}
+
+std::string StoryText(const StoryDetail& d) {
+  const StorySummary& s = d.summary;
+  std::string out = fmt::format("story #{}: {}\n{} · {} · {} → {} UTC\n\n", s.id, s.title,
+                                VerifiedBy(s.sources()),
+                                Plural(s.article_count, "article", "articles"),
+                                HumanTime(s.first_seen), HumanTime(s.last_seen));
+  for (const auto& a : d.articles) {
+    out += fmt::format("  {:<16}  {:<24}  #{} {}\n  {:<16}  {}\n", HumanTime(a.article.published),
+                       a.article.outlet, a.id, a.article.title, "", a.article.canonical_url);
+  }
+  return out;
+}
+
+std::string ArticleText(const StoredArticle& a) {
+  const Article& x = a.article;
+  std::string out = fmt::format("article #{}: {}\n", a.id, x.title);
+  out += fmt::format("  outlet     {}\n", x.outlet);
+  out += fmt::format("  published  {}\n", HumanTime(x.published));
+  if (x.modified) out += fmt::format("  modified   {}\n", HumanTime(x.modified));
+  if (!x.byline.empty()) out += fmt::format("  byline     {}\n", x.byline);
+  out += fmt::format("  url        {}\n", x.canonical_url);
+  if (x.url != x.canonical_url) out += fmt::format("  read from  {}\n", x.url);
+  out += fmt::format("  story      #{}\n\n{}\n", a.story, x.text);
+  return out;
+}
+
+std::string ExtractedText(const Article& x) {
+  std::string out = fmt::format("title      {}\n", x.title);
+  out += fmt::format("outlet     {}\n", x.outlet);
+  out += fmt::format("published  {}\n", HumanTime(x.published));
+  if (x.modified) out += fmt::format("modified   {}\n", HumanTime(x.modified));
+  if (!x.byline.empty()) out += fmt::format("byline     {}\n", x.byline);
+  if (!x.language.empty()) out += fmt::format("language   {}\n", x.language);
+  out += fmt::format("url        {}\n\n{}\n", x.canonical_url, x.text);
+  return out;
+}
+
+std::string IngestText(const IngestSummary& s, const std::string& db) {
+  std::string out = fmt::format("ingested {}", Plural(s.stored(), "article", "articles"));
+  if (s.updated > 0) out += fmt::format(" ({} new, {} updated)", s.added, s.updated);
+  out += fmt::format(", {}, {} failed into {}\n",
+                     Plural(s.duplicates, "duplicate", "duplicates"), s.failures.size(), db);
+  for (const auto& f : s.failures) out += fmt::format("  failed: {}: {}\n", f.input, f.status.message());
+  return out;
+}
+
+std::string StatsText(const StoreStats& s, const std::string& db) {
+  return fmt::format(
+      "database   {} (schema {}, {:.1f} MB)\narticles   {}\nstories    {} ({} verified by two "
+      "or more sources)\noutlets    {}\n",
+      db, kSchemaVersion, static_cast<double>(s.bytes_on_disk) / 1e6, s.articles, s.stories,
+      s.multi_source_stories, s.outlets);
+}
+
+}  // namespace newsdesk::cli

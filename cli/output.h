@@ -1,0 +1,35 @@
+// Private to cli/: how records look to people (tables) and to machines (JSON).
+// The JSON shapes are a contract documented in docs/json.md; keep them stable.
+#ifndef NEWSDESK_CLI_OUTPUT_H_
+#define NEWSDESK_CLI_OUTPUT_H_
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "ingest/ingest.h"
+#include "store/store.h"
+
+namespace newsdesk::cli {
+
+// "2026-10-14 07:30" (UTC), or "undated" for nullopt.
+std::string HumanTime(std::optional<UnixSeconds> t);
+// "verified by 1 source" / "verified by 3 sources".
+std::string VerifiedBy(std::size_t sources);
+
+nlohmann::json ArticleBriefJson(const StoredArticle& a);
+nlohmann::json ArticleJson(const StoredArticle& a);
+nlohmann::json StoryJson(const StoryDetail& story);
+nlohmann::json ExtractedJson(const Article& a);
+nlohmann::json IngestJson(const IngestSummary& s, const std::string& db);
+nlohmann::json StatsJson(const StoreStats& s, const std::string& db);
+
+std::string StoriesText(const std::vector<StoryDetail>& stories);
+std::string StoryText(const StoryDetail& story);
+std::string ArticleText(const StoredArticle& a);
+std::string ExtractedText(const Article& a);
+std::string IngestText(const IngestSummary& s, const std::string& db);
+std::string StatsText(const StoreStats& s, const std::string& db);
+
+}  // namespace newsdesk::cli
+
+#endif  // NEWSDESK_CLI_OUTPUT_H_

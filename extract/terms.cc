@@ -1,0 +1,156 @@
+// Words, terms and fingerprints. Unicode classification and case folding by
+// ICU, stemming by Snowball (libstemmer), hashing by xxHash.
+#include <libstemmer.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+#include <xxhash.h>
+
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <string>
+#include <unordered_set>
+
+#include "extract/extract.h"
+
+namespace newsdesk {
+namespace {
+
+bool IsSpace(UChar32 c) { return c < 0 ? false : (u_isUWhiteSpace(c) || c == 0x200B); }
+
+bool IsWordChar(UChar32 c) {
+  if (c < 0) return false;
+  if (u_isalnum(c)) return true;
+  int8_t type = u_charType(c);
+  return type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK;
+}
+
+void AppendUtf8(std::string& out, UChar32 c) {
+  char buf[U8_MAX_LENGTH];
+  int32_t n = 0;
+  U8_APPEND_UNSAFE(buf, n, c);
+  out.append(buf, static_cast<std::size_t>(n));
+}
+
+// Appends the case-folded UTF-8 of text to out; invalid bytes are dropped.
+std::string FoldCase(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  int32_t len = static_cast<int32_t>(text.size());
+  int32_t i = 0;
+  while (i < len) {
+    UChar32 c;
+    U8_NEXT(s, i, len, c);
+    if (c < 0) continue;
+    AppendUtf8(out, u_foldCase(c, U_FOLD_CASE_DEFAULT));
+  }
+  return out;
+}
+
+// English function words: they say nothing about which event a text is about.
+const std::unordered_set<std::string>& StopWords() {
+  static const std::unordered_set<std::string> kWords = {
+      "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any",
+      "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both",
+      "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "few",
+      "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers",
+      "herself", "him", "himself", "his", "how", "i", "if", "in", "into", "is", "it", "its",
+      "itself", "just", "me", "more", "most", "my", "myself", "no", "nor", "not", "now", "of",
+      "off", "on", "once", "only", "or", "other", "our", "ours", "ourselves", "out", "over", "own",
+      "said", "same", "says", "she", "should", "so", "some", "such", "than", "that", "the",
+      "their", "theirs", "them", "themselves", "then", "there", "these", "they", "this", "those",
+      "through", "to", "too", "under", "until", "up", "us", "very", "was", "we", "were", "what",
+      "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you",
+      "your", "yours", "yourself", "yourselves", "s", "t", "mr", "ms", "mrs", "new", "one", "two",
+      "year", "years", "told", "according", "last", "first", "week", "may", "like", "many",
+      "much", "since", "still", "yet", "another", "per", "via", "ve", "ll", "re", "d", "m"};
+  return kWords;
+}
+
+struct StemmerDeleter {
+  void operator()(sb_stemmer* s) const { sb_stemmer_delete(s); }
+};
+
+// A Snowball stemmer is not thread-safe: one per thread.
+std::string Stem(const std::string& word) {
+  thread_local std::unique_ptr<sb_stemmer, StemmerDeleter> stemmer(
+      sb_stemmer_new("english", nullptr));
+  if (!stemmer) return word;
+  const sb_symbol* out = sb_stemmer_stem(
+      stemmer.get(), reinterpret_cast<const sb_symbol*>(word.data()), static_cast<int>(word.size()));
+  if (out == nullptr) return word;
+  return std::string(reinterpret_cast<const char*>(out),
+                     static_cast<std::size_t>(sb_stemmer_length(stemmer.get())));
+}
+
+}  // namespace
+
+std::string CollapseWhitespace(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  int32_t len = static_cast<int32_t>(std::min<std::size_t>(text.size(), INT32_MAX));
+  int32_t i = 0;
+  bool pending_space = false;
+  while (i < len) {
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, len, c);
+    if (IsSpace(c)) {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) out += ' ';
+    pending_space = false;
+    out.append(text.data() + start, static_cast<std::size_t>(i - start));
+  }
+  return out;
+}
+
+std::vector<std::string> Terms(std::string_view text) {
+  std::vector<std::string> terms;
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  int32_t len = static_cast<int32_t>(std::min<std::size_t>(text.size(), INT32_MAX));
+  int32_t i = 0;
+  std::string word;
+  int32_t word_chars = 0;
+  auto flush = [&] {
+    if (word_chars >= 2 && !StopWords().count(word)) terms.push_back(Stem(word));
+    word.clear();
+    word_chars = 0;
+  };
+  while (i < len) {
+    UChar32 c;
+    U8_NEXT(s, i, len, c);
+    if (IsWordChar(c)) {
+      AppendUtf8(word, u_foldCase(c, U_FOLD_CASE_DEFAULT));
+      ++word_chars;
+    } else {
+      flush();
+    }
+  }
+  flush();
+  return terms;
+}
+
+std::vector<TermCount> ArticleTerms(const Article& article) {
+  std::map<std::string, std::uint32_t> counts;
+  for (auto& t : Terms(article.title)) counts[t] += kTitleWeight;
+  for (auto& t : Terms(article.text)) counts[t] += 1;
+  std::vector<TermCount> out;
+  out.reserve(counts.size());
+  for (auto& [term, count] : counts) out.push_back({term, count});
+  return out;
+}
+
+std::uint64_t ContentFingerprint(const Article& article) {
+  std::string key = FoldCase(CollapseWhitespace(article.outlet));
+  key += '\x1f';
+  key += FoldCase(CollapseWhitespace(article.title));
+  key += '\x1f';
+  key += FoldCase(CollapseWhitespace(article.text));
+  return XXH3_64bits(key.data(), key.size());
+}
+
+}  // namespace newsdesk

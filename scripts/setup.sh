@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Installs every Debian package that building, the demo and the tests need.
+# Idempotent: when all are present it does nothing; `apt-get update` runs only
+# when something is missing. Needs root (or sudo) only in that case.
+set -euo pipefail
+
+packages=(
+  build-essential cmake ninja-build ccache pkg-config clang-format
+  librocksdb-dev       # the store
+  libxml2-dev          # HTML parsing
+  libsimdjson-dev      # reading JSON (JSON-LD, sidecars)
+  nlohmann-json3-dev   # writing JSON output and store records
+  libpugixml-dev       # XML feeds
+  libre2-dev           # regular expressions
+  libcurl4-openssl-dev # URL API, HTTP dates, fetching
+  libpsl-dev           # registrable domains (public suffix list)
+  libxxhash-dev        # hashing
+  libstemmer-dev       # stemming for similarity and search
+  libfmt-dev           # formatting
+  libcli11-dev         # argument parsing
+  libgtest-dev libgmock-dev libbenchmark-dev
+  libcpp-httplib-dev   # loopback HTTP server in tests
+  python3
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
+  [[ "$status" == "install ok installed" ]] || missing+=("$p")
+done
+
+if [[ ${#missing[@]} -eq 0 ]]; then
+  exit 0
+fi
+
+echo "setup: installing ${missing[*]}" >&2
+sudo=""
+if [[ $(id -u) -ne 0 ]]; then sudo="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

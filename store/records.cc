@@ -1,0 +1,123 @@
+#include "store/records.h"
+
+#include <nlohmann/json.hpp>
+
+namespace newsdesk::store_internal {
+namespace {
+
+using nlohmann::json;
+
+json OptionalTime(const std::optional<UnixSeconds>& t) { return t ? json(*t) : json(nullptr); }
+
+std::optional<UnixSeconds> ReadOptionalTime(const json& j, const char* key) {
+  auto it = j.find(key);
+  if (it == j.end() || it->is_null()) return std::nullopt;
+  return it->get<UnixSeconds>();
+}
+
+}  // namespace
+
+std::string EncodeArticle(const ArticleRecord& r) {
+  const Article& a = r.stored.article;
+  json terms = json::array();
+  for (const TermCount& t : r.terms) terms.push_back(json::array({t.term, t.count}));
+  json j = {{"id", r.stored.id},
+            {"url", a.url},
+            {"canonical_url", a.canonical_url},
+            {"outlet", a.outlet},
+            {"title", a.title},
+            {"byline", a.byline},
+            {"published", OptionalTime(a.published)},
+            {"modified", OptionalTime(a.modified)},
+            {"language", a.language},
+            {"text", a.text},
+            {"fingerprint", r.stored.fingerprint},
+            {"story", r.stored.story},
+            {"ingested_at", r.stored.ingested_at},
+            {"terms", std::move(terms)}};
+  std::vector<std::uint8_t> cbor = json::to_cbor(j);
+  return std::string(cbor.begin(), cbor.end());
+}
+
+Result<ArticleRecord> DecodeArticle(std::string_view bytes) {
+  json j = json::from_cbor(bytes.begin(), bytes.end(), true, false);
+  if (j.is_discarded() || !j.is_object()) return Status::Corruption("unreadable article record");
+  try {
+    ArticleRecord r;
+    Article& a = r.stored.article;
+    r.stored.id = j.at("id").get<ArticleId>();
+    a.url = j.at("url").get<std::string>();
+    a.canonical_url = j.at("canonical_url").get<std::string>();
+    a.outlet = j.at("outlet").get<std::string>();
+    a.title = j.at("title").get<std::string>();
+    a.byline = j.value("byline", "");
+    a.published = ReadOptionalTime(j, "published");
+    a.modified = ReadOptionalTime(j, "modified");
+    a.language = j.value("language", "");
+    a.text = j.at("text").get<std::string>();
+    r.stored.fingerprint = j.at("fingerprint").get<std::uint64_t>();
+    r.stored.story = j.at("story").get<StoryId>();
+    r.stored.ingested_at = j.at("ingested_at").get<UnixSeconds>();
+    for (const json& t : j.at("terms")) {
+      r.terms.push_back({t.at(0).get<std::string>(), t.at(1).get<std::uint32_t>()});
+    }
+    return r;
+  } catch (const json::exception& e) {
+    return Status::Corruption(std::string("article record: ") + e.what());
+  }
+}
+
+std::string EncodeStory(const StoryRecord& r) {
+  json j = {{"id", r.id},
+            {"title", r.title},
+            {"title_time", r.title_time},
+            {"first_seen", r.first_seen},
+            {"last_seen", r.last_seen},
+            {"article_count", r.article_count},
+            {"outlets", r.outlets},
+            {"centroid", r.centroid}};
+  std::vector<std::uint8_t> cbor = json::to_cbor(j);
+  return std::string(cbor.begin(), cbor.end());
+}
+
+Result<StoryRecord> DecodeStory(std::string_view bytes) {
+  json j = json::from_cbor(bytes.begin(), bytes.end(), true, false);
+  if (j.is_discarded() || !j.is_object()) return Status::Corruption("unreadable story record");
+  try {
+    StoryRecord r;
+    r.id = j.at("id").get<StoryId>();
+    r.title = j.at("title").get<std::string>();
+    r.title_time = j.at("title_time").get<UnixSeconds>();
+    r.first_seen = j.at("first_seen").get<UnixSeconds>();
+    r.last_seen = j.at("last_seen").get<UnixSeconds>();
+    r.article_count = j.at("article_count").get<std::uint64_t>();
+    r.outlets = j.at("outlets").get<std::map<std::string, std::uint64_t>>();
+    r.centroid = j.at("centroid").get<std::map<std::string, double>>();
+    return r;
+  } catch (const json::exception& e) {
+    return Status::Corruption(std::string("story record: ") + e.what());
+  }
+}
+
+std::string BigEndian64(std::uint64_t v) {
+  std::string out(8, '\0');
+  for (int i = 7; i >= 0; --i) {
+    out[static_cast<std::size_t>(i)] = static_cast<char>(v & 0xff);
+    v >>= 8;
+  }
+  return out;
+}
+
+std::uint64_t ReadBigEndian64(std::string_view bytes) {
+  if (bytes.size() < 8) return 0;
+  std::uint64_t v = 0;
+  for (std::size_t i = 0; i < 8; ++i) v = (v << 8) | static_cast<unsigned char>(bytes[i]);
+  return v;
+}
+
+std::string StoryTimeKey(UnixSeconds last_seen, StoryId id) {
+  return BigEndian64(static_cast<std::uint64_t>(std::max<UnixSeconds>(last_seen, 0))) +
+         BigEndian64(id);
+}
+
+}  // namespace newsdesk::store_internal

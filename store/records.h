@@ -1,0 +1,47 @@
+// Private to store/: the records kept in RocksDB and their encoding.
+//
+// Records are CBOR maps (nlohmann::json), so fields can be added without a
+// schema change; keys are big-endian so that prefix scans come out ordered.
+#ifndef NEWSDESK_STORE_RECORDS_H_
+#define NEWSDESK_STORE_RECORDS_H_
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "store/store.h"
+
+namespace newsdesk::store_internal {
+
+struct ArticleRecord {
+  StoredArticle stored;
+  std::vector<TermCount> terms;  // ArticleTerms(article), kept to undo on update
+};
+
+struct StoryRecord {
+  StoryId id = 0;
+  std::string title;
+  UnixSeconds title_time = 0;  // time of the article the title is from
+  UnixSeconds first_seen = 0;
+  UnixSeconds last_seen = 0;
+  std::uint64_t article_count = 0;
+  std::map<std::string, std::uint64_t> outlets;  // outlet → articles
+  std::map<std::string, double> centroid;        // term → summed normalized tf
+};
+
+std::string EncodeArticle(const ArticleRecord& r);
+Result<ArticleRecord> DecodeArticle(std::string_view bytes);
+std::string EncodeStory(const StoryRecord& r);
+Result<StoryRecord> DecodeStory(std::string_view bytes);
+
+std::string BigEndian64(std::uint64_t v);
+std::uint64_t ReadBigEndian64(std::string_view bytes);  // 0 when shorter than 8 bytes
+
+// story_time keys: last_seen (clamped at 0) then story id.
+std::string StoryTimeKey(UnixSeconds last_seen, StoryId id);
+
+}  // namespace newsdesk::store_internal
+
+#endif  // NEWSDESK_STORE_RECORDS_H_

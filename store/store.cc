@@ -1,0 +1,656 @@
+#include "store/store.h"
+
+#include <rocksdb/db.h>
+#include <rocksdb/options.h>
+#include <rocksdb/write_batch.h>
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <mutex>
+#include <unordered_map>
+
+#include "store/records.h"
+#include "store/stories.h"
+
+namespace newsdesk {
+
+using namespace store_internal;
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// Column families; the order is the index into Impl::cf.
+enum Cf {
+  kDefault,
+  kMeta,          // "schema_version" → decimal text; counters → big-endian u64
+  kArticles,      // article id → ArticleRecord
+  kUrls,          // canonical or fetched URL → article id
+  kFingerprints,  // content fingerprint → article id
+  kStories,       // story id → StoryRecord
+  kStoryMembers,  // story id + article id → ""
+  kStoryTime,     // last_seen + story id → "": recent stories first to hand
+  kDocFreq,       // term → number of articles that use it
+  kOutlets,       // outlet → number of articles
+  kCfCount,
+};
+constexpr const char* kCfNames[kCfCount] = {
+    "default", "meta",       "articles", "urls",     "fingerprints",
+    "stories", "story_members", "story_time", "doc_freq", "outlets"};
+
+constexpr const char* kSchemaKey = "schema_version";
+constexpr const char* kNextArticleKey = "next_article_id";
+constexpr const char* kNextStoryKey = "next_story_id";
+constexpr const char* kArticleCountKey = "article_count";
+constexpr const char* kStoryCountKey = "story_count";
+
+Status FromRocks(const rocksdb::Status& s, const std::string& dir) {
+  std::string what = s.ToString();
+  if (s.IsCorruption()) {
+    return Status::Corruption("database " + dir + " is damaged (" + what +
+                              "); newsdesk left it as it is: restore it from a backup or ingest "
+                              "again into a new --db");
+  }
+  if (s.IsIOError() && what.find("lock") != std::string::npos) {
+    return Status::Busy("database " + dir +
+                        " is in use by another newsdesk writer (it holds " + dir +
+                        "/LOCK); wait for it to finish. Read commands work meanwhile.");
+  }
+  return Status::IOError("database " + dir + ": " + what);
+}
+
+UnixSeconds SystemNow() {
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+bool HasPrefix(const rocksdb::Slice& s, const std::string& prefix) {
+  return s.size() >= prefix.size() && std::memcmp(s.data(), prefix.data(), prefix.size()) == 0;
+}
+
+}  // namespace
+
+UnixSeconds StoredArticle::Time() const {
+  if (article.published) return *article.published;
+  if (article.modified) return *article.modified;
+  return ingested_at;
+}
+
+struct Store::Impl {
+  std::string dir;
+  StoreOptions options;
+  bool read_only = true;
+  std::unique_ptr<rocksdb::DB> db;
+  std::vector<rocksdb::ColumnFamilyHandle*> cf = std::vector<rocksdb::ColumnFamilyHandle*>(kCfCount);
+
+  std::mutex write_mu;  // serializes Commit
+  std::unordered_map<std::string, std::uint64_t> doc_freq_cache;
+  std::uint64_t next_article_id = 1, next_story_id = 1, article_count = 0, story_count = 0;
+
+  ~Impl() {
+    if (!db) return;
+    for (auto* h : cf) {
+      if (h != nullptr) db->DestroyColumnFamilyHandle(h).PermitUncheckedError();
+    }
+    db->Close().PermitUncheckedError();
+  }
+
+  Status Open(bool for_write);
+  Result<std::uint64_t> ReadCounter(const char* key) const;
+  Result<std::optional<ArticleRecord>> LoadArticle(ArticleId id) const;
+  Result<std::optional<StoryRecord>> LoadStory(StoryId id) const;
+  Result<std::vector<ArticleId>> StoryMembers(StoryId id) const;
+  Result<std::uint64_t> DocFreq(const std::string& term);
+  Result<CommitOutcome> Commit(const Article& article);
+  Status ForEach(Cf family, const std::function<Status(rocksdb::Slice, rocksdb::Slice)>& fn) const;
+};
+
+Status Store::Impl::Open(bool for_write) {
+  std::error_code ec;
+  bool exists = fs::exists(dir, ec);
+  bool has_current = fs::exists(fs::path(dir) / "CURRENT", ec);
+  if (!for_write && !has_current) {
+    return Status::NotFound("no newsdesk database at " + dir +
+                            ": run `newsdesk ingest --db " + dir + " ...` first");
+  }
+  if (for_write && exists && !has_current) {
+    if (!fs::is_directory(dir, ec)) return Status::InvalidInput(dir + " is not a directory");
+    if (!fs::is_empty(dir, ec)) {
+      return Status::InvalidInput(dir +
+                                  " is not empty and holds no newsdesk database; give --db a new "
+                                  "or empty directory");
+    }
+  }
+
+  rocksdb::DBOptions db_options;
+  db_options.paranoid_checks = true;
+  db_options.keep_log_file_num = 3;
+  db_options.info_log_level = rocksdb::InfoLogLevel::WARN_LEVEL;
+  std::vector<std::string> existing;
+  if (has_current) {
+    rocksdb::Status s = rocksdb::DB::ListColumnFamilies(db_options, dir, &existing);
+    if (!s.ok()) return FromRocks(s, dir);
+    if (std::find(existing.begin(), existing.end(), "meta") == existing.end()) {
+      return Status::InvalidInput(dir + " is a RocksDB database but not a newsdesk one");
+    }
+    // Check the schema read-only before a writer touches anything.
+    if (for_write) {
+      Impl probe;
+      probe.dir = dir;
+      if (Status ps = probe.Open(false); !ps.ok()) return ps;
+    }
+  }
+
+  std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
+  std::vector<std::string> names(kCfNames, kCfNames + kCfCount);
+  for (const std::string& name : existing) {
+    if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+  }
+  for (const std::string& name : names) {
+    if (!for_write && std::find(existing.begin(), existing.end(), name) == existing.end()) continue;
+    descriptors.emplace_back(name, rocksdb::ColumnFamilyOptions());
+  }
+  std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  rocksdb::DB* raw = nullptr;
+  rocksdb::Status s;
+  if (for_write) {
+    db_options.create_if_missing = true;
+    db_options.create_missing_column_families = true;
+    s = rocksdb::DB::Open(db_options, dir, descriptors, &handles, &raw);
+  } else {
+    s = rocksdb::DB::OpenForReadOnly(db_options, dir, descriptors, &handles, &raw);
+  }
+  if (!s.ok()) return FromRocks(s, dir);
+  db.reset(raw);
+  read_only = !for_write;
+  for (std::size_t i = 0; i < handles.size(); ++i) {
+    auto it = std::find(kCfNames, kCfNames + kCfCount, descriptors[i].name);
+    if (it != kCfNames + kCfCount) {
+      cf[static_cast<std::size_t>(it - kCfNames)] = handles[i];
+    } else {
+      db->DestroyColumnFamilyHandle(handles[i]).PermitUncheckedError();
+    }
+  }
+  if (cf[kMeta] == nullptr) return Status::InvalidInput(dir + " is not a newsdesk database");
+  std::string version;
+  s = db->Get(rocksdb::ReadOptions(), cf[kMeta], kSchemaKey, &version);
+  if (s.IsNotFound()) {
+    if (has_current) return Status::InvalidInput(dir + " holds no newsdesk schema version");
+    s = db->Put(rocksdb::WriteOptions(), cf[kMeta], kSchemaKey, std::to_string(kSchemaVersion));
+    if (!s.ok()) return FromRocks(s, dir);
+    version = std::to_string(kSchemaVersion);
+  } else if (!s.ok()) {
+    return FromRocks(s, dir);
+  }
+  if (version != std::to_string(kSchemaVersion)) {
+    return Status::SchemaMismatch(
+        "database " + dir + " has schema version " + version + ", this newsdesk reads version " +
+        std::to_string(kSchemaVersion) +
+        ": use the newsdesk release that wrote it, or ingest again into a new --db");
+  }
+
+  for (int i = 0; i < kCfCount; ++i) {
+    if (cf[static_cast<std::size_t>(i)] == nullptr) {
+      return Status::SchemaMismatch("database " + dir + " lacks the column family " +
+                                    kCfNames[i] + "; ingest again into a new --db");
+    }
+  }
+
+  for (auto [key, slot] : {std::pair{kNextArticleKey, &next_article_id},
+                           std::pair{kNextStoryKey, &next_story_id},
+                           std::pair{kArticleCountKey, &article_count},
+                           std::pair{kStoryCountKey, &story_count}}) {
+    auto v = ReadCounter(key);
+    if (!v.ok()) return v.status();
+    if (*v != 0 || (std::string_view(key) != kNextArticleKey && std::string_view(key) != kNextStoryKey)) {
+      *slot = *v;
+    }
+  }
+  return Status::Ok();
+}
+
+Result<std::uint64_t> Store::Impl::ReadCounter(const char* key) const {
+  std::string v;
+  rocksdb::Status s = db->Get(rocksdb::ReadOptions(), cf[kMeta], key, &v);
+  if (s.IsNotFound()) return std::uint64_t{0};
+  if (!s.ok()) return FromRocks(s, dir);
+  return ReadBigEndian64(v);
+}
+
+Result<std::optional<ArticleRecord>> Store::Impl::LoadArticle(ArticleId id) const {
+  std::string v;
+  rocksdb::Status s = db->Get(rocksdb::ReadOptions(), cf[kArticles], BigEndian64(id), &v);
+  if (s.IsNotFound()) return std::optional<ArticleRecord>();
+  if (!s.ok()) return FromRocks(s, dir);
+  auto r = DecodeArticle(v);
+  if (!r.ok()) return r.status().WithContext("database " + dir + ", article " + std::to_string(id));
+  return std::optional<ArticleRecord>(std::move(r).value());
+}
+
+Result<std::optional<StoryRecord>> Store::Impl::LoadStory(StoryId id) const {
+  std::string v;
+  rocksdb::Status s = db->Get(rocksdb::ReadOptions(), cf[kStories], BigEndian64(id), &v);
+  if (s.IsNotFound()) return std::optional<StoryRecord>();
+  if (!s.ok()) return FromRocks(s, dir);
+  auto r = DecodeStory(v);
+  if (!r.ok()) return r.status().WithContext("database " + dir + ", story " + std::to_string(id));
+  return std::optional<StoryRecord>(std::move(r).value());
+}
+
+Result<std::vector<ArticleId>> Store::Impl::StoryMembers(StoryId id) const {
+  std::vector<ArticleId> ids;
+  std::string prefix = BigEndian64(id);
+  std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(rocksdb::ReadOptions(), cf[kStoryMembers]));
+  for (it->Seek(prefix); it->Valid() && HasPrefix(it->key(), prefix); it->Next()) {
+    ids.push_back(ReadBigEndian64(std::string_view(it->key().data() + 8, it->key().size() - 8)));
+  }
+  if (!it->status().ok()) return FromRocks(it->status(), dir);
+  return ids;
+}
+
+Result<std::uint64_t> Store::Impl::DocFreq(const std::string& term) {
+  auto it = doc_freq_cache.find(term);
+  if (it != doc_freq_cache.end()) return it->second;
+  std::string v;
+  rocksdb::Status s = db->Get(rocksdb::ReadOptions(), cf[kDocFreq], term, &v);
+  std::uint64_t df = 0;
+  if (s.ok()) {
+    df = ReadBigEndian64(v);
+  } else if (!s.IsNotFound()) {
+    return FromRocks(s, dir);
+  }
+  doc_freq_cache.emplace(term, df);
+  return df;
+}
+
+Status Store::Impl::ForEach(Cf family,
+                            const std::function<Status(rocksdb::Slice, rocksdb::Slice)>& fn) const {
+  std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(rocksdb::ReadOptions(), cf[family]));
+  for (it->SeekToFirst(); it->Valid(); it->Next()) {
+    if (Status s = fn(it->key(), it->value()); !s.ok()) return s;
+  }
+  if (!it->status().ok()) return FromRocks(it->status(), dir);
+  return Status::Ok();
+}
+
+namespace {
+
+// Everything one Commit changes, gathered before a single write.
+struct PendingCommit {
+  rocksdb::WriteBatch batch;
+  std::map<std::string, std::int64_t> doc_freq_delta;
+  std::map<std::string, std::int64_t> outlet_delta;
+  struct TouchedStory {
+    std::optional<StoryRecord> record;             // nullopt: the story is gone
+    std::optional<UnixSeconds> stored_last_seen;   // its story_time key in the database
+  };
+  std::map<StoryId, TouchedStory> stories;
+};
+
+// Recomputes a story's record from its member articles.
+StoryRecord RebuildStory(StoryId id, const std::vector<ArticleRecord>& members,
+                         std::size_t max_terms) {
+  StoryRecord r;
+  r.id = id;
+  bool first = true;
+  for (const ArticleRecord& m : members) {
+    UnixSeconds t = m.stored.Time();
+    if (first || t < r.first_seen) r.first_seen = t;
+    if (first || t > r.last_seen) r.last_seen = t;
+    if (first || t < r.title_time) {
+      r.title_time = t;
+      r.title = m.stored.article.title;
+    }
+    first = false;
+    ++r.article_count;
+    ++r.outlets[m.stored.article.outlet];
+    AdjustCentroid(r.centroid, NormalizedTf(m.terms), +1.0, max_terms);
+  }
+  return r;
+}
+
+}  // namespace
+
+Result<CommitOutcome> Store::Impl::Commit(const Article& article) {
+  if (read_only) return Status::InvalidInput("database " + dir + " is open read-only");
+  if (article.canonical_url.empty() || article.title.empty() || article.text.empty()) {
+    return Status::InvalidInput("an article needs a canonical URL, a title and text");
+  }
+  const rocksdb::ReadOptions ro;
+  const std::uint64_t fingerprint = ContentFingerprint(article);
+  std::string value;
+  rocksdb::Status s = db->Get(ro, cf[kFingerprints], BigEndian64(fingerprint), &value);
+  if (s.ok()) {
+    ArticleId id = ReadBigEndian64(value);
+    auto existing = LoadArticle(id);
+    if (!existing.ok()) return existing.status();
+    StoryId story = existing->has_value() ? (*existing)->stored.story : 0;
+    return CommitOutcome{CommitKind::kDuplicate, id, story};
+  }
+  if (!s.IsNotFound()) return FromRocks(s, dir);
+
+  PendingCommit p;
+  std::uint64_t new_next_article = next_article_id, new_next_story = next_story_id;
+  std::uint64_t new_article_count = article_count, new_story_count = story_count;
+
+  // Touches a story, remembering where its story_time key is now.
+  auto touch = [&](StoryId id) -> Result<PendingCommit::TouchedStory*> {
+    auto it = p.stories.find(id);
+    if (it != p.stories.end()) return &it->second;
+    auto loaded = LoadStory(id);
+    if (!loaded.ok()) return loaded.status();
+    PendingCommit::TouchedStory t;
+    if (loaded->has_value()) t.stored_last_seen = (*loaded)->last_seen;
+    t.record = std::move(*loaded);
+    return &p.stories.emplace(id, std::move(t)).first->second;
+  };
+
+  CommitKind kind = CommitKind::kNew;
+  ArticleId id = 0;
+  s = db->Get(ro, cf[kUrls], article.canonical_url, &value);
+  if (s.ok()) {
+    // An update: undo every trace of the old version.
+    id = ReadBigEndian64(value);
+    kind = CommitKind::kUpdated;
+    auto old = LoadArticle(id);
+    if (!old.ok()) return old.status();
+    if (!old->has_value()) {
+      return Status::Corruption("database " + dir + ": URL index points to missing article " +
+                                std::to_string(id));
+    }
+    const ArticleRecord& o = **old;
+    p.batch.Delete(cf[kFingerprints], BigEndian64(o.stored.fingerprint));
+    if (auto u = CanonicalUrl(o.stored.article.url);
+        u && *u != article.canonical_url && *u != o.stored.article.canonical_url) {
+      p.batch.Delete(cf[kUrls], *u);
+    }
+    for (const TermCount& t : o.terms) --p.doc_freq_delta[t.term];
+    --p.outlet_delta[o.stored.article.outlet];
+    p.batch.Delete(cf[kStoryMembers], BigEndian64(o.stored.story) + BigEndian64(id));
+    auto members = StoryMembers(o.stored.story);
+    if (!members.ok()) return members.status();
+    std::vector<ArticleRecord> remaining;
+    for (ArticleId m : *members) {
+      if (m == id) continue;
+      auto rec = LoadArticle(m);
+      if (!rec.ok()) return rec.status();
+      if (rec->has_value()) remaining.push_back(std::move(**rec));
+    }
+    auto touched = touch(o.stored.story);
+    if (!touched.ok()) return touched.status();
+    if (remaining.empty()) {
+      (*touched)->record.reset();
+      --new_story_count;
+    } else {
+      (*touched)->record =
+          RebuildStory(o.stored.story, remaining, options.story_centroid_terms);
+    }
+    --new_article_count;
+  } else if (s.IsNotFound()) {
+    id = new_next_article++;
+  } else {
+    return FromRocks(s, dir);
+  }
+
+  ArticleRecord rec;
+  rec.stored.id = id;
+  rec.stored.article = article;
+  rec.stored.fingerprint = fingerprint;
+  rec.stored.ingested_at = options.now ? options.now() : SystemNow();
+  rec.terms = ArticleTerms(article);
+  const UnixSeconds t = rec.stored.Time();
+  ++new_article_count;
+  for (const TermCount& term : rec.terms) ++p.doc_freq_delta[term.term];
+  ++p.outlet_delta[article.outlet];
+
+  std::unordered_map<std::string, double> idf_cache;
+  Status df_error;
+  auto idf = [&](const std::string& term) -> double {
+    auto it = idf_cache.find(term);
+    if (it != idf_cache.end()) return it->second;
+    auto df = DocFreq(term);
+    if (!df.ok()) {
+      df_error = df.status();
+      return 1.0;
+    }
+    auto delta = p.doc_freq_delta.find(term);
+    std::int64_t n = static_cast<std::int64_t>(*df) +
+                     (delta == p.doc_freq_delta.end() ? 0 : delta->second);
+    double v = InverseDocumentFrequency(new_article_count, static_cast<std::uint64_t>(std::max<std::int64_t>(n, 0)));
+    idf_cache.emplace(term, v);
+    return v;
+  };
+
+  // The most similar story of those near in time.
+  const TermVector vec = NormalizedTf(rec.terms);
+  StoryId best = 0;
+  double best_score = 0;
+  auto consider = [&](const StoryRecord& story) {
+    if (story.last_seen < t - options.story_window || story.first_seen > t + options.story_window) {
+      return;
+    }
+    double score = Similarity(vec, story.centroid, idf);
+    if (score > best_score) {
+      best_score = score;
+      best = story.id;
+    }
+  };
+  {
+    std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(ro, cf[kStoryTime]));
+    for (it->Seek(StoryTimeKey(t - options.story_window, 0)); it->Valid(); it->Next()) {
+      StoryId sid = ReadBigEndian64(std::string_view(it->key().data() + 8, it->key().size() - 8));
+      if (p.stories.count(sid)) continue;  // considered from the pending state below
+      auto story = LoadStory(sid);
+      if (!story.ok()) return story.status();
+      if (story->has_value()) consider(**story);
+    }
+    if (!it->status().ok()) return FromRocks(it->status(), dir);
+  }
+  for (auto& [sid, touched] : p.stories) {
+    if (touched.record) consider(*touched.record);
+  }
+  if (!df_error.ok()) return df_error;
+
+  StoryRecord* story = nullptr;
+  if (best != 0 && best_score >= options.story_threshold) {
+    auto touched = touch(best);
+    if (!touched.ok()) return touched.status();
+    story = &*(*touched)->record;
+  } else {
+    StoryId sid = new_next_story++;
+    ++new_story_count;
+    PendingCommit::TouchedStory fresh;
+    fresh.record = StoryRecord{};
+    fresh.record->id = sid;
+    fresh.record->first_seen = fresh.record->last_seen = fresh.record->title_time = t;
+    fresh.record->title = article.title;
+    story = &*p.stories.emplace(sid, std::move(fresh)).first->second.record;
+  }
+  if (story->article_count == 0 || t < story->title_time) {
+    story->title_time = t;
+    story->title = article.title;
+  }
+  story->first_seen = story->article_count == 0 ? t : std::min(story->first_seen, t);
+  story->last_seen = story->article_count == 0 ? t : std::max(story->last_seen, t);
+  ++story->article_count;
+  ++story->outlets[article.outlet];
+  AdjustCentroid(story->centroid, vec, +1.0, options.story_centroid_terms);
+  rec.stored.story = story->id;
+
+  // Everything goes into one batch.
+  p.batch.Put(cf[kArticles], BigEndian64(id), EncodeArticle(rec));
+  p.batch.Put(cf[kUrls], article.canonical_url, BigEndian64(id));
+  if (auto u = CanonicalUrl(article.url); u && u->rfind("http", 0) == 0) {
+    p.batch.Put(cf[kUrls], *u, BigEndian64(id));
+  }
+  p.batch.Put(cf[kFingerprints], BigEndian64(fingerprint), BigEndian64(id));
+  p.batch.Put(cf[kStoryMembers], BigEndian64(story->id) + BigEndian64(id), "");
+  for (auto& [sid, touched] : p.stories) {
+    if (touched.stored_last_seen) p.batch.Delete(cf[kStoryTime], StoryTimeKey(*touched.stored_last_seen, sid));
+    if (touched.record) {
+      p.batch.Put(cf[kStories], BigEndian64(sid), EncodeStory(*touched.record));
+      p.batch.Put(cf[kStoryTime], StoryTimeKey(touched.record->last_seen, sid), "");
+    } else {
+      p.batch.Delete(cf[kStories], BigEndian64(sid));
+    }
+  }
+  std::unordered_map<std::string, std::uint64_t> new_doc_freq;
+  for (auto& [term, delta] : p.doc_freq_delta) {
+    if (delta == 0) continue;
+    auto df = DocFreq(term);
+    if (!df.ok()) return df.status();
+    std::uint64_t n = static_cast<std::uint64_t>(std::max<std::int64_t>(0, static_cast<std::int64_t>(*df) + delta));
+    new_doc_freq[term] = n;
+    if (n == 0) {
+      p.batch.Delete(cf[kDocFreq], term);
+    } else {
+      p.batch.Put(cf[kDocFreq], term, BigEndian64(n));
+    }
+  }
+  for (auto& [outlet, delta] : p.outlet_delta) {
+    if (delta == 0) continue;
+    std::string v;
+    s = db->Get(ro, cf[kOutlets], outlet, &v);
+    if (!s.ok() && !s.IsNotFound()) return FromRocks(s, dir);
+    std::int64_t n = static_cast<std::int64_t>(s.ok() ? ReadBigEndian64(v) : 0) + delta;
+    if (n <= 0) {
+      p.batch.Delete(cf[kOutlets], outlet);
+    } else {
+      p.batch.Put(cf[kOutlets], outlet, BigEndian64(static_cast<std::uint64_t>(n)));
+    }
+  }
+  p.batch.Put(cf[kMeta], kNextArticleKey, BigEndian64(new_next_article));
+  p.batch.Put(cf[kMeta], kNextStoryKey, BigEndian64(new_next_story));
+  p.batch.Put(cf[kMeta], kArticleCountKey, BigEndian64(new_article_count));
+  p.batch.Put(cf[kMeta], kStoryCountKey, BigEndian64(new_story_count));
+
+  s = db->Write(rocksdb::WriteOptions(), &p.batch);
+  if (!s.ok()) return FromRocks(s, dir);
+
+  for (auto& [term, n] : new_doc_freq) doc_freq_cache[term] = n;
+  next_article_id = new_next_article;
+  next_story_id = new_next_story;
+  article_count = new_article_count;
+  story_count = new_story_count;
+  return CommitOutcome{kind, id, rec.stored.story};
+}
+
+Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Store::~Store() = default;
+
+Result<std::unique_ptr<Store>> Store::OpenForWrite(const std::string& dir, StoreOptions options) {
+  auto impl = std::make_unique<Impl>();
+  impl->dir = dir;
+  impl->options = std::move(options);
+  if (Status s = impl->Open(true); !s.ok()) return s;
+  return std::unique_ptr<Store>(new Store(std::move(impl)));
+}
+
+Result<std::unique_ptr<Store>> Store::OpenForRead(const std::string& dir) {
+  auto impl = std::make_unique<Impl>();
+  impl->dir = dir;
+  if (Status s = impl->Open(false); !s.ok()) return s;
+  return std::unique_ptr<Store>(new Store(std::move(impl)));
+}
+
+Result<CommitOutcome> Store::Commit(const Article& article) {
+  std::lock_guard<std::mutex> lock(impl_->write_mu);
+  return impl_->Commit(article);
+}
+
+Result<std::optional<StoredArticle>> Store::GetArticle(ArticleId id) const {
+  auto r = impl_->LoadArticle(id);
+  if (!r.ok()) return r.status();
+  if (!r->has_value()) return std::optional<StoredArticle>();
+  return std::optional<StoredArticle>(std::move((*r)->stored));
+}
+
+Result<std::optional<ArticleId>> Store::FindArticleByUrl(std::string_view url) const {
+  std::string key = CanonicalUrl(url).value_or(std::string(url));
+  std::string v;
+  rocksdb::Status s = impl_->db->Get(rocksdb::ReadOptions(), impl_->cf[kUrls], key, &v);
+  if (s.IsNotFound()) return std::optional<ArticleId>();
+  if (!s.ok()) return FromRocks(s, impl_->dir);
+  return std::optional<ArticleId>(ReadBigEndian64(v));
+}
+
+namespace {
+StorySummary Summarize(const StoryRecord& r) {
+  StorySummary s;
+  s.id = r.id;
+  s.title = r.title;
+  s.first_seen = r.first_seen;
+  s.last_seen = r.last_seen;
+  s.article_count = r.article_count;
+  for (const auto& [outlet, n] : r.outlets) s.outlets.push_back(outlet);
+  return s;
+}
+}  // namespace
+
+Result<std::vector<StorySummary>> Store::ListStories(const StoryQuery& query) const {
+  std::vector<StorySummary> out;
+  Status s = impl_->ForEach(kStories, [&](rocksdb::Slice, rocksdb::Slice value) {
+    auto r = DecodeStory(std::string_view(value.data(), value.size()));
+    if (!r.ok()) return r.status().WithContext("database " + impl_->dir);
+    if (query.since && r->last_seen < *query.since) return Status::Ok();
+    if (r->outlets.size() < query.min_sources) return Status::Ok();
+    out.push_back(Summarize(*r));
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  std::sort(out.begin(), out.end(), [](const StorySummary& a, const StorySummary& b) {
+    if (a.sources() != b.sources()) return a.sources() > b.sources();
+    if (a.article_count != b.article_count) return a.article_count > b.article_count;
+    if (a.last_seen != b.last_seen) return a.last_seen > b.last_seen;
+    return a.id < b.id;
+  });
+  if (query.limit != 0 && out.size() > query.limit) out.resize(query.limit);
+  return out;
+}
+
+Result<std::optional<StoryDetail>> Store::GetStory(StoryId id) const {
+  auto r = impl_->LoadStory(id);
+  if (!r.ok()) return r.status();
+  if (!r->has_value()) return std::optional<StoryDetail>();
+  StoryDetail d;
+  d.summary = Summarize(**r);
+  auto members = impl_->StoryMembers(id);
+  if (!members.ok()) return members.status();
+  for (ArticleId m : *members) {
+    auto a = impl_->LoadArticle(m);
+    if (!a.ok()) return a.status();
+    if (a->has_value()) d.articles.push_back(std::move((*a)->stored));
+  }
+  std::stable_sort(d.articles.begin(), d.articles.end(),
+                   [](const StoredArticle& a, const StoredArticle& b) { return a.Time() < b.Time(); });
+  return std::optional<StoryDetail>(std::move(d));
+}
+
+Result<StoreStats> Store::Stats() const {
+  StoreStats st;
+  st.articles = impl_->article_count;
+  st.stories = impl_->story_count;
+  Status s = impl_->ForEach(kOutlets, [&](rocksdb::Slice, rocksdb::Slice) {
+    ++st.outlets;
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  s = impl_->ForEach(kStories, [&](rocksdb::Slice, rocksdb::Slice value) {
+    auto r = DecodeStory(std::string_view(value.data(), value.size()));
+    if (!r.ok()) return r.status();
+    if (r->outlets.size() >= 2) ++st.multi_source_stories;
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(impl_->dir, ec)) {
+    if (entry.is_regular_file(ec)) st.bytes_on_disk += entry.file_size(ec);
+  }
+  return st;
+}
+
+const std::string& Store::dir() const { return impl_->dir; }
+
+}  // namespace newsdesk

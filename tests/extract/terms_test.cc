@@ -1,0 +1,46 @@
+#include <gtest/gtest.h>
+
+#include "extract/extract.h"
+
+namespace newsdesk {
+namespace {
+
+TEST(Terms, FoldsCaseStemsAndDropsStopWords) {
+  EXPECT_EQ(Terms("The Dockworkers were STRIKING at the ports"),
+            (std::vector<std::string>{"dockwork", "strike", "port"}));
+}
+
+TEST(Terms, SplitsOnUnicodePunctuationAndKeepsNonAsciiLetters) {
+  EXPECT_EQ(Terms("Zoë’s “bridge”—São Miguel"),
+            (std::vector<std::string>{"zoë", "bridg", "são", "miguel"}));
+}
+
+TEST(CollapseWhitespace, CollapsesAsciiAndUnicodeSpaces) {
+  EXPECT_EQ(CollapseWhitespace("  a\t\n b\xC2\xA0\xC2\xA0" "c\xE2\x80\x83 "), "a b c");
+}
+
+TEST(ContentFingerprint, IgnoresUrlCaseAndSpacingButNotOutlet) {
+  Article a{.url = "https://x.com/1", .canonical_url = "https://x.com/1", .outlet = "X Daily",
+            .title = "Bridge Closed", .text = "The bridge closed.\n\nTraffic was diverted."};
+  Article b = a;
+  b.url = b.canonical_url = "https://x.com/amp/1";
+  b.text = "the bridge  closed. Traffic was diverted.";
+  EXPECT_EQ(ContentFingerprint(a), ContentFingerprint(b));
+  Article c = a;
+  c.outlet = "Y Times";
+  EXPECT_NE(ContentFingerprint(a), ContentFingerprint(c));
+  Article d = a;
+  d.text += " One more sentence.";
+  EXPECT_NE(ContentFingerprint(a), ContentFingerprint(d));
+}
+
+TEST(ArticleTerms, WeighsTitleWords) {
+  Article a{.title = "Flood", .text = "Flood waters rose."};
+  auto terms = ArticleTerms(a);
+  ASSERT_FALSE(terms.empty());
+  EXPECT_EQ(terms[0].term, "flood");
+  EXPECT_EQ(terms[0].count, kTitleWeight + 1);
+}
+
+}  // namespace
+}  // namespace newsdesk

@@ -1,0 +1,43 @@
+// Helpers shared by the tests: temporary directories, fixture paths, running
+// the newsdesk binary.
+#ifndef NEWSDESK_TESTS_SUPPORT_TEST_SUPPORT_H_
+#define NEWSDESK_TESTS_SUPPORT_TEST_SUPPORT_H_
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+namespace newsdesk::testing {
+
+// A fresh directory under $TMPDIR, removed with everything in it on destruction.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;  // owns the directory
+  TempDir& operator=(const TempDir&) = delete;
+  const std::string& path() const { return path_; }
+  std::string Sub(const std::string& name) const { return path_ + "/" + name; }
+
+ private:
+  std::string path_;
+};
+
+// fixtures/<relative>
+std::string FixturePath(const std::string& relative);
+std::string ReadFileOrDie(const std::string& path);
+void WriteFileOrDie(const std::string& path, const std::string& contents);
+// fixtures/news.expected.json, parsed.
+const nlohmann::json& NewsManifest();
+
+struct CommandResult {
+  int exit_code = -1;
+  std::string out;  // stdout
+  std::string err;  // stderr
+};
+// Runs the newsdesk binary with `args`, no shell in between.
+CommandResult RunNewsdesk(const std::vector<std::string>& args);
+
+}  // namespace newsdesk::testing
+
+#endif  // NEWSDESK_TESTS_SUPPORT_TEST_SUPPORT_H_
