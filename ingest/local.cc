@@ -79,7 +79,13 @@ std::vector<Found> FindInputs(const std::vector<std::string>& paths,
           it.disable_recursion_pending();  // hidden folders (.git and the like)
           continue;
         }
-        if (!it->is_regular_file(ec) || IsSidecar(f) || KindOf(f) == InputKind::kUnknown) continue;
+        if (IsSidecar(f) || KindOf(f) == InputKind::kUnknown) continue;
+        std::error_code link_ec;
+        if (it->is_symlink(link_ec) && !fs::exists(f, link_ec)) {
+          failures.push_back({f.string(), Status::NotFound("broken symbolic link")});
+          continue;
+        }
+        if (!it->is_regular_file(ec)) continue;
         files.push_back(f);
       }
       if (ec) failures.push_back({p, Status::IOError("cannot list folder: " + ec.message())});

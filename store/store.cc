@@ -129,10 +129,18 @@ Status Store::Impl::Open(bool for_write) {
   db_options.keep_log_file_num = 3;
   db_options.info_log_level = rocksdb::InfoLogLevel::WARN_LEVEL;
   std::vector<std::string> existing;
+  rocksdb::Status s;
   if (has_current) {
-    rocksdb::Status s = rocksdb::DB::ListColumnFamilies(db_options, dir, &existing);
+    s = rocksdb::DB::ListColumnFamilies(db_options, dir, &existing);
     if (!s.ok()) return FromRocks(s, dir);
     if (std::find(existing.begin(), existing.end(), "meta") == existing.end()) {
+      // A damaged manifest can read as a database without our column
+      // families: let RocksDB itself say whether it opens at all.
+      rocksdb::DB* probe = nullptr;
+      rocksdb::Options probe_options(db_options, rocksdb::ColumnFamilyOptions());
+      s = rocksdb::DB::OpenForReadOnly(probe_options, dir, &probe);
+      std::unique_ptr<rocksdb::DB> close(probe);
+      if (!s.ok()) return FromRocks(s, dir);
       return Status::InvalidInput(dir + " is a RocksDB database but not a newsdesk one");
     }
     // Check the schema read-only before a writer touches anything.
@@ -154,7 +162,6 @@ Status Store::Impl::Open(bool for_write) {
   }
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
   rocksdb::DB* raw = nullptr;
-  rocksdb::Status s;
   if (for_write) {
     db_options.create_if_missing = true;
     db_options.create_missing_column_families = true;

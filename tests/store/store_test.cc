@@ -1,1 +1,256 @@
-// placeholder
+#include "store/store.h"
+
+#include <gtest/gtest.h>
+#include <rocksdb/db.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <xxhash.h>
+
+#include <filesystem>
+#include <map>
+
+#include "tests/support/test_support.h"
+
+namespace newsdesk {
+namespace {
+
+using testing::ReadFileOrDie;
+using testing::TempDir;
+namespace fs = std::filesystem;
+
+Article MakeArticle(std::string url, std::string outlet, std::string title, std::string text,
+                    UnixSeconds published = 1791963000) {
+  Article a;
+  a.url = url;
+  a.canonical_url = std::move(url);
+  a.outlet = std::move(outlet);
+  a.title = std::move(title);
+  a.text = std::move(text);
+  a.published = published;
+  return a;
+}
+
+const Article kFire = MakeArticle(
+    "https://brennockpost.example/fire", "Brennock Post", "Warehouse fire closes Brennock docks",
+    "A fire at a timber warehouse on Brennock docks burned through the night.\n\nCrews from three "
+    "stations fought the blaze, and the harbour master closed the docks to shipping.");
+
+std::unique_ptr<Store> OpenOrDie(const std::string& dir) {
+  auto s = Store::OpenForWrite(dir);
+  EXPECT_TRUE(s.ok()) << s.status().message();
+  return s.ok() ? std::move(s).value() : nullptr;
+}
+
+// Every file's bytes, to show that a refused open changed nothing.
+std::map<std::string, std::uint64_t> Snapshot(const std::string& dir) {
+  std::map<std::string, std::uint64_t> files;
+  for (const auto& e : fs::directory_iterator(dir)) {
+    std::string bytes = ReadFileOrDie(e.path().string());
+    files[e.path().filename().string()] = XXH3_64bits(bytes.data(), bytes.size());
+  }
+  return files;
+}
+
+TEST(Store, KeepsWhatWasCommittedAcrossReopening) {
+  TempDir tmp;
+  ArticleId id;
+  {
+    auto store = OpenOrDie(tmp.path());
+    Article a = kFire;
+    a.url = "https://brennockpost.example/fire?utm_source=feed";
+    a.byline = "Ada Quill";
+    auto outcome = store->Commit(a);
+    ASSERT_TRUE(outcome.ok()) << outcome.status().message();
+    EXPECT_EQ(outcome->kind, CommitKind::kNew);
+    id = outcome->article;
+  }
+  auto store = Store::OpenForRead(tmp.path());
+  ASSERT_TRUE(store.ok()) << store.status().message();
+  auto got = (*store)->GetArticle(id);
+  ASSERT_TRUE(got.ok() && got->has_value());
+  EXPECT_EQ((*got)->article.title, kFire.title);
+  EXPECT_EQ((*got)->article.text, kFire.text);
+  EXPECT_EQ((*got)->article.byline, "Ada Quill");
+  EXPECT_EQ((*got)->article.published, kFire.published);
+  EXPECT_EQ(*(*store)->FindArticleByUrl("https://brennockpost.example/fire"), id);
+  EXPECT_EQ(*(*store)->FindArticleByUrl("https://BRENNOCKPOST.example/fire?utm_source=feed#top"), id);
+  EXPECT_EQ(*(*store)->FindArticleByUrl("https://brennockpost.example/other"), std::nullopt);
+  EXPECT_EQ((*store)->Stats()->articles, 1u);
+}
+
+TEST(Store, CommittingTheSameArticleAgainChangesNothing) {
+  TempDir tmp;
+  auto store = OpenOrDie(tmp.path());
+  auto first = store->Commit(kFire);
+  ASSERT_TRUE(first.ok());
+  auto second = store->Commit(kFire);
+  ASSERT_TRUE(second.ok());
+  EXPECT_EQ(second->kind, CommitKind::kDuplicate);
+  EXPECT_EQ(second->article, first->article);
+  EXPECT_EQ(second->story, first->story);
+  auto stats = store->Stats();
+  EXPECT_EQ(stats->articles, 1u);
+  EXPECT_EQ(stats->stories, 1u);
+  EXPECT_EQ((*store->GetStory(first->story))->summary.article_count, 1u);
+}
+
+TEST(Store, SameContentFromTheSameOutletUnderAnotherUrlIsADuplicate) {
+  TempDir tmp;
+  auto store = OpenOrDie(tmp.path());
+  auto first = store->Commit(kFire);
+  Article amp = kFire;
+  amp.url = amp.canonical_url = "https://brennockpost.example/amp/fire";
+  auto second = store->Commit(amp);
+  ASSERT_TRUE(second.ok());
+  EXPECT_EQ(second->kind, CommitKind::kDuplicate);
+  EXPECT_EQ(second->article, first->article);
+  EXPECT_EQ(*store->FindArticleByUrl("https://brennockpost.example/amp/fire"), std::nullopt);
+}
+
+TEST(Store, SameTextFromAnotherOutletIsAnotherSource) {
+  TempDir tmp;
+  auto store = OpenOrDie(tmp.path());
+  auto first = store->Commit(kFire);
+  Article syndicated = kFire;
+  syndicated.url = syndicated.canonical_url = "https://coastnews.example/brennock-fire";
+  syndicated.outlet = "Coast News";
+  auto second = store->Commit(syndicated);
+  ASSERT_TRUE(second.ok());
+  EXPECT_EQ(second->kind, CommitKind::kNew);
+  EXPECT_NE(second->article, first->article);
+  EXPECT_EQ(second->story, first->story);
+  EXPECT_EQ((*store->GetStory(first->story))->summary.sources(), 2u);
+}
+
+TEST(Store, AnUpdatedArticleReplacesItsOldVersionAndEveryIndexOfIt) {
+  TempDir tmp;
+  auto store = OpenOrDie(tmp.path());
+  auto first = store->Commit(kFire);
+  Article v2 = kFire;
+  v2.title = "Warehouse fire closes Brennock docks for a second day";
+  v2.text += "\n\nThe docks stayed closed on Tuesday while investigators worked.";
+  auto second = store->Commit(v2);
+  ASSERT_TRUE(second.ok()) << second.status().message();
+  EXPECT_EQ(second->kind, CommitKind::kUpdated);
+  EXPECT_EQ(second->article, first->article);
+  auto got = store->GetArticle(first->article);
+  EXPECT_EQ((*got)->article.title, v2.title);
+  EXPECT_EQ((*got)->article.text, v2.text);
+  auto stats = store->Stats();
+  EXPECT_EQ(stats->articles, 1u);
+  EXPECT_EQ(stats->stories, 1u);
+  auto story = store->GetStory(second->story);
+  ASSERT_TRUE(story.ok() && story->has_value());
+  EXPECT_EQ((*story)->summary.article_count, 1u);
+  EXPECT_EQ((*story)->summary.title, v2.title);
+  // The old version's fingerprint went with it: its content is an update again.
+  auto third = store->Commit(kFire);
+  ASSERT_TRUE(third.ok());
+  EXPECT_EQ(third->kind, CommitKind::kUpdated);
+}
+
+TEST(Store, RefusesArticlesWithoutUrlTitleOrText) {
+  TempDir tmp;
+  auto store = OpenOrDie(tmp.path());
+  Article a = kFire;
+  a.text.clear();
+  EXPECT_EQ(store->Commit(a).status().code(), Status::Code::kInvalidInput);
+  EXPECT_EQ(store->Stats()->articles, 0u);
+}
+
+TEST(Store, ASecondWriterIsRefusedWhileReadersStillWork) {
+  TempDir tmp;
+  { OpenOrDie(tmp.path())->Commit(kFire).status().IgnoreError(); }
+  int to_child[2], to_parent[2];
+  ASSERT_EQ(pipe(to_child), 0);
+  ASSERT_EQ(pipe(to_parent), 0);
+  pid_t pid = fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    // The writer: hold the database until told to let go.
+    auto store = Store::OpenForWrite(tmp.path());
+    char c = store.ok() ? 'y' : 'n';
+    if (write(to_parent[1], &c, 1) != 1) _exit(3);
+    if (read(to_child[0], &c, 1) != 1) _exit(4);
+    _exit(store.ok() ? 0 : 2);
+  }
+  char c = 0;
+  ASSERT_EQ(read(to_parent[0], &c, 1), 1);
+  ASSERT_EQ(c, 'y');
+  auto second = Store::OpenForWrite(tmp.path());
+  EXPECT_EQ(second.status().code(), Status::Code::kBusy);
+  EXPECT_NE(second.status().message().find("in use by another newsdesk writer"), std::string::npos)
+      << second.status().message();
+  auto reader = Store::OpenForRead(tmp.path());
+  ASSERT_TRUE(reader.ok()) << reader.status().message();
+  EXPECT_EQ((*reader)->Stats()->articles, 1u);
+  ASSERT_EQ(write(to_child[1], "x", 1), 1);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  EXPECT_EQ(WEXITSTATUS(status), 0);
+  EXPECT_TRUE(Store::OpenForWrite(tmp.path()).ok());  // free again
+}
+
+TEST(Store, RefusesADatabaseOfAnotherSchemaVersionAndLeavesItAlone) {
+  TempDir tmp;
+  { OpenOrDie(tmp.path())->Commit(kFire).status().IgnoreError(); }
+  {
+    std::vector<std::string> names;
+    ASSERT_TRUE(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), tmp.path(), &names).ok());
+    std::vector<rocksdb::ColumnFamilyDescriptor> cfs;
+    for (auto& n : names) cfs.emplace_back(n, rocksdb::ColumnFamilyOptions());
+    std::vector<rocksdb::ColumnFamilyHandle*> handles;
+    rocksdb::DB* db = nullptr;
+    ASSERT_TRUE(rocksdb::DB::Open(rocksdb::DBOptions(), tmp.path(), cfs, &handles, &db).ok());
+    auto meta = std::find(names.begin(), names.end(), "meta") - names.begin();
+    ASSERT_TRUE(db->Put(rocksdb::WriteOptions(), handles[meta], "schema_version", "99").ok());
+    for (auto* h : handles) db->DestroyColumnFamilyHandle(h).PermitUncheckedError();
+    db->Close().PermitUncheckedError();
+    delete db;
+  }
+  auto before = Snapshot(tmp.path());
+  for (bool write : {true, false}) {
+    auto s = write ? Store::OpenForWrite(tmp.path()) : Store::OpenForRead(tmp.path());
+    EXPECT_EQ(s.status().code(), Status::Code::kSchemaMismatch);
+    EXPECT_NE(s.status().message().find("schema version 99"), std::string::npos)
+        << s.status().message();
+    EXPECT_NE(s.status().message().find("new --db"), std::string::npos);
+  }
+  EXPECT_EQ(Snapshot(tmp.path()), before);
+}
+
+TEST(Store, RefusesADamagedDatabaseAndLeavesItAlone) {
+  TempDir tmp;
+  { OpenOrDie(tmp.path())->Commit(kFire).status().IgnoreError(); }
+  std::string current = ReadFileOrDie(tmp.Sub("CURRENT"));
+  std::string manifest = tmp.Sub(current.substr(0, current.find('\n')));
+  testing::WriteFileOrDie(manifest, "this is not a RocksDB manifest, it was overwritten");
+  auto before = Snapshot(tmp.path());
+  auto s = Store::OpenForWrite(tmp.path());
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.status().code(), Status::Code::kCorruption) << s.status().message();
+  EXPECT_NE(s.status().message().find("is damaged"), std::string::npos) << s.status().message();
+  EXPECT_EQ(Store::OpenForRead(tmp.path()).status().code(), Status::Code::kCorruption);
+  EXPECT_EQ(Snapshot(tmp.path()), before);
+}
+
+TEST(Store, RefusesAFolderThatIsNotADatabase) {
+  TempDir tmp;
+  testing::WriteFileOrDie(tmp.Sub("notes.txt"), "my notes");
+  auto s = Store::OpenForWrite(tmp.path());
+  EXPECT_EQ(s.status().code(), Status::Code::kInvalidInput);
+  EXPECT_NE(s.status().message().find("holds no newsdesk database"), std::string::npos);
+  EXPECT_TRUE(fs::exists(tmp.Sub("notes.txt")));
+  EXPECT_FALSE(fs::exists(tmp.Sub("CURRENT")));
+}
+
+TEST(Store, ReadingAMissingDatabaseSaysToIngestFirst) {
+  TempDir tmp;
+  auto s = Store::OpenForRead(tmp.Sub("nothing-here"));
+  EXPECT_EQ(s.status().code(), Status::Code::kNotFound);
+  EXPECT_NE(s.status().message().find("newsdesk ingest"), std::string::npos);
+  EXPECT_FALSE(fs::exists(tmp.Sub("nothing-here")));
+}
+
+}  // namespace
+}  // namespace newsdesk
