@@ -1,1 +1,189 @@
-// placeholder
+// The newsdesk binary as a user runs it: exit codes, output, --json.
+#include <gtest/gtest.h>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "tests/support/test_support.h"
+
+namespace newsdesk {
+namespace {
+
+using nlohmann::json;
+using testing::FixturePath;
+using testing::NewsManifest;
+using testing::RunNewsdesk;
+using testing::TempDir;
+
+std::size_t ArticlesExpected() {
+  return NewsManifest().at("pages").size() - NewsManifest().at("duplicates").size() -
+         NewsManifest().at("updates").size();
+}
+
+json ParseJsonOrFail(const std::string& text) {
+  json j = json::parse(text, nullptr, false);
+  EXPECT_FALSE(j.is_discarded()) << "not JSON: " << text;
+  return j;
+}
+
+TEST(Cli, IngestSummarizesAndStoriesShowHowManyOutletsCoverEach) {
+  TempDir tmp;
+  auto ingest = RunNewsdesk({"ingest", FixturePath("news"), "--db", tmp.Sub("db")});
+  EXPECT_EQ(ingest.exit_code, 0) << ingest.err;
+  EXPECT_NE(ingest.out.find(fmt::format("ingested {} articles, {} duplicate, 0 failed",
+                                        ArticlesExpected(), NewsManifest().at("duplicates").size())),
+            std::string::npos)
+      << ingest.out;
+  EXPECT_EQ(ingest.err, "");  // no progress line when stderr is not a terminal
+
+  auto stories = RunNewsdesk({"stories", "--db", tmp.Sub("db")});
+  EXPECT_EQ(stories.exit_code, 0) << stories.err;
+  std::size_t most_outlets = 0;
+  for (const auto& e : NewsManifest().at("events")) most_outlets = std::max(most_outlets, e.at("outlets").size());
+  EXPECT_NE(stories.out.find(fmt::format("verified by {} sources", most_outlets)), std::string::npos)
+      << stories.out;
+  EXPECT_NE(stories.out.find("verified by 1 source ·"), std::string::npos);
+
+  auto listed = RunNewsdesk({"stories", "--json", "--db", tmp.Sub("db")});
+  EXPECT_EQ(listed.exit_code, 0);
+  json j = ParseJsonOrFail(listed.out);
+  const json& list = j.at("stories");
+  EXPECT_EQ(list.size(), NewsManifest().at("events").size() + NewsManifest().at("singles").size());
+  EXPECT_EQ(list.at(0).at("sources"), most_outlets);
+  for (const json& s : list) {
+    EXPECT_EQ(s.at("sources"), s.at("outlets").size());
+    EXPECT_TRUE(s.at("id").is_number() && s.at("title").is_string());
+    EXPECT_EQ(s.at("articles").size(), s.at("article_count"));
+    for (const json& a : s.at("articles")) {
+      for (const char* key : {"id", "url", "outlet", "title", "published"}) {
+        EXPECT_TRUE(a.contains(key)) << key;
+      }
+    }
+  }
+}
+
+TEST(Cli, IngestJsonHasTheDocumentedKeys) {
+  TempDir tmp;
+  auto r = RunNewsdesk({"ingest", FixturePath("news"), "--db", tmp.Sub("db"), "--json"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  json j = ParseJsonOrFail(r.out);
+  std::vector<std::string> keys;
+  for (auto& [k, v] : j.items()) keys.push_back(k);
+  EXPECT_EQ(keys, (std::vector<std::string>{"added", "database", "duplicates", "failed", "inputs",
+                                            "stored", "updated"}));
+  EXPECT_EQ(j.at("added"), ArticlesExpected());
+  EXPECT_EQ(j.at("inputs"), NewsManifest().at("pages").size() - NewsManifest().at("updates").size());
+}
+
+TEST(Cli, AnIngestWithFailuresExitsOneNamesThemAndStoresTheRest) {
+  TempDir tmp;
+  auto r = RunNewsdesk({"ingest", FixturePath("news"), tmp.Sub("missing.html"),
+                        FixturePath("bad/empty.html"), "--db", tmp.Sub("db")});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.out.find("2 failed"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("failed: " + tmp.Sub("missing.html") + ": no such file or directory"),
+            std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("failed: " + FixturePath("bad/empty.html") + ": empty input"),
+            std::string::npos) << r.out;
+  auto stats = RunNewsdesk({"stats", "--json", "--db", tmp.Sub("db")});
+  EXPECT_EQ(stats.exit_code, 0);
+  EXPECT_EQ(ParseJsonOrFail(stats.out).at("articles"), ArticlesExpected());
+}
+
+TEST(Cli, UsageErrorsExitTwo) {
+  EXPECT_EQ(RunNewsdesk({}).exit_code, 2);
+  EXPECT_EQ(RunNewsdesk({"frobnicate"}).exit_code, 2);
+  EXPECT_EQ(RunNewsdesk({"story"}).exit_code, 2);
+  EXPECT_EQ(RunNewsdesk({"story", "seven"}).exit_code, 2);
+  EXPECT_EQ(RunNewsdesk({"ingest"}).exit_code, 2);
+  auto since = RunNewsdesk({"stories", "--since", "someday"});
+  EXPECT_EQ(since.exit_code, 2);
+  EXPECT_NE(since.err.find("not a date"), std::string::npos);
+  EXPECT_EQ(RunNewsdesk({"--help"}).exit_code, 0);
+}
+
+TEST(Cli, ReadingWithoutADatabaseSaysWhatToDo) {
+  TempDir tmp;
+  auto r = RunNewsdesk({"stories", "--db", tmp.Sub("none")});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("no newsdesk database at " + tmp.Sub("none")), std::string::npos) << r.err;
+}
+
+TEST(Cli, RefusesToWriteIntoAFolderThatIsNotADatabase) {
+  TempDir tmp;
+  testing::WriteFileOrDie(tmp.Sub("data/keep.txt"), "precious");
+  auto r = RunNewsdesk({"ingest", FixturePath("news"), "--db", tmp.Sub("data")});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("holds no newsdesk database"), std::string::npos) << r.err;
+  EXPECT_EQ(testing::ReadFileOrDie(tmp.Sub("data/keep.txt")), "precious");
+}
+
+TEST(Cli, TheDatabaseComesFromTheEnvironmentWithoutDb) {
+  TempDir tmp;
+  std::vector<std::string> env = {"NEWSDESK_DB=" + tmp.Sub("envdb")};
+  EXPECT_EQ(RunNewsdesk({"ingest", FixturePath("news"), "-q"}, env).exit_code, 0);
+  auto stats = RunNewsdesk({"stats", "--json"}, env);
+  EXPECT_EQ(stats.exit_code, 0) << stats.err;
+  json j = ParseJsonOrFail(stats.out);
+  EXPECT_EQ(j.at("database"), tmp.Sub("envdb"));
+  EXPECT_EQ(j.at("articles"), ArticlesExpected());
+}
+
+TEST(Cli, QuietIngestPrintsNothingWhenAllWentWell) {
+  TempDir tmp;
+  auto r = RunNewsdesk({"ingest", FixturePath("news"), "--quiet", "--db", tmp.Sub("db")});
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(r.err, "");
+}
+
+TEST(Cli, ArticleAndStoryAreFoundByIdAndUrl) {
+  TempDir tmp;
+  ASSERT_EQ(RunNewsdesk({"ingest", FixturePath("news"), "-q", "--db", tmp.Sub("db")}).exit_code, 0);
+  const auto& event = NewsManifest().at("events").at(0);
+  std::string path = event.at("articles").at(1);
+  const json& page = NewsManifest().at("pages").at(path);
+  auto by_url = RunNewsdesk({"article", page.at("canonical_url"), "--json", "--db", tmp.Sub("db")});
+  ASSERT_EQ(by_url.exit_code, 0) << by_url.err;
+  json a = ParseJsonOrFail(by_url.out);
+  EXPECT_EQ(a.at("title"), page.at("title"));
+  EXPECT_EQ(a.at("outlet"), page.at("outlet"));
+  EXPECT_EQ(a.at("published"), page.at("published"));
+
+  auto by_id = RunNewsdesk({"article", std::to_string(a.at("id").get<int>()), "--db", tmp.Sub("db")});
+  EXPECT_EQ(by_id.exit_code, 0);
+  EXPECT_NE(by_id.out.find(page.at("title").get<std::string>()), std::string::npos);
+
+  auto story = RunNewsdesk({"story", std::to_string(a.at("story").get<int>()), "--json", "--db", tmp.Sub("db")});
+  ASSERT_EQ(story.exit_code, 0);
+  json s = ParseJsonOrFail(story.out);
+  EXPECT_EQ(s.at("sources"), event.at("outlets").size());
+  auto human = RunNewsdesk({"story", std::to_string(a.at("story").get<int>()), "--db", tmp.Sub("db")});
+  EXPECT_NE(human.out.find(fmt::format("verified by {} sources", event.at("outlets").size())),
+            std::string::npos) << human.out;
+
+  EXPECT_EQ(RunNewsdesk({"story", "9999", "--db", tmp.Sub("db")}).exit_code, 1);
+  EXPECT_EQ(RunNewsdesk({"article", "https://nowhere.example/x", "--db", tmp.Sub("db")}).exit_code, 1);
+}
+
+TEST(Cli, ExtractPrintsOnePageAndStoresNothing) {
+  auto r = RunNewsdesk({"extract", FixturePath("extract/relative-canonical.html"), "--url",
+                        "https://valleyledger.example/x", "--json"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  json j = ParseJsonOrFail(r.out);
+  for (const char* key : {"url", "canonical_url", "title", "byline", "published", "modified",
+                          "outlet", "language", "image", "text", "status"}) {
+    EXPECT_TRUE(j.contains(key)) << key;
+  }
+  EXPECT_EQ(j.at("status"), "ok");
+  EXPECT_EQ(j.at("title"), "Library reopens after roof repairs");
+  EXPECT_EQ(j.at("published"), "2026-11-03T15:45:00Z");
+
+  auto none = RunNewsdesk({"extract", FixturePath("extract/no-article-text.html"), "--json"});
+  EXPECT_EQ(none.exit_code, 1);
+  EXPECT_EQ(ParseJsonOrFail(none.out).at("status"), "no_article_text");
+  EXPECT_NE(none.err.find("no-article-text.html: no article text"), std::string::npos) << none.err;
+}
+
+}  // namespace
+}  // namespace newsdesk

@@ -52,7 +52,8 @@ const nlohmann::json& NewsManifest() {
   return manifest;
 }
 
-CommandResult RunNewsdesk(const std::vector<std::string>& args) {
+CommandResult RunNewsdesk(const std::vector<std::string>& args,
+                          const std::vector<std::string>& env) {
   TempDir io;
   std::string out_path = io.Sub("stdout"), err_path = io.Sub("stderr");
   posix_spawn_file_actions_t actions;
@@ -67,9 +68,15 @@ CommandResult RunNewsdesk(const std::vector<std::string>& args) {
   std::vector<char*> argv;
   for (auto& a : argv_storage) argv.push_back(a.data());
   argv.push_back(nullptr);
+  std::vector<std::string> env_storage;
+  for (char** e = environ; *e != nullptr; ++e) env_storage.emplace_back(*e);
+  env_storage.insert(env_storage.end(), env.begin(), env.end());
+  std::vector<char*> envp;
+  for (auto& e : env_storage) envp.push_back(e.data());
+  envp.push_back(nullptr);
   pid_t pid;
   CommandResult r;
-  if (posix_spawn(&pid, NEWSDESK_BINARY, &actions, nullptr, argv.data(), environ) != 0) {
+  if (posix_spawn(&pid, NEWSDESK_BINARY, &actions, nullptr, argv.data(), envp.data()) != 0) {
     posix_spawn_file_actions_destroy(&actions);
     throw std::runtime_error("cannot start " NEWSDESK_BINARY);
   }

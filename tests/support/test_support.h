@@ -35,8 +35,10 @@ struct CommandResult {
   std::string out;  // stdout
   std::string err;  // stderr
 };
-// Runs the newsdesk binary with `args`, no shell in between.
-CommandResult RunNewsdesk(const std::vector<std::string>& args);
+// Runs the newsdesk binary with `args`, no shell in between, in this
+// process's environment plus `env` ("NAME=value" each).
+CommandResult RunNewsdesk(const std::vector<std::string>& args,
+                          const std::vector<std::string>& env = {});
 
 }  // namespace newsdesk::testing
 

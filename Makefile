@@ -1,0 +1,44 @@
+# The two commands of the README: `make demo` and `make test`. Both install
+# what they need first (scripts/setup.sh, Debian packages, idempotent).
+BUILD_DIR   ?= build
+RELEASE_DIR ?= build-release
+DEMO_DB     ?= $(RELEASE_DIR)/demo-db
+JOBS        ?= $(shell nproc)
+
+.PHONY: all setup build release demo test bench format clean
+
+all: build
+
+setup:
+	@bash scripts/setup.sh
+
+# Debug build with warnings: what the tests run against.
+build: setup
+	@cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Debug >/dev/null
+	@cmake --build $(BUILD_DIR) -j $(JOBS)
+
+release: setup
+	@cmake -S . -B $(RELEASE_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+	@cmake --build $(RELEASE_DIR) -j $(JOBS) --target newsdesk
+
+# Ingests the bundled fixtures (then a later update of one article) into a
+# fresh embedded store and prints the stories with their source counts.
+demo: release
+	@rm -rf $(DEMO_DB)
+	$(RELEASE_DIR)/newsdesk ingest fixtures/news --db $(DEMO_DB)
+	$(RELEASE_DIR)/newsdesk ingest fixtures/news-update --db $(DEMO_DB)
+	$(RELEASE_DIR)/newsdesk stories --db $(DEMO_DB)
+
+test: build
+	@ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
+
+bench: setup
+	@cmake -S . -B $(RELEASE_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+	@cmake --build $(RELEASE_DIR) -j $(JOBS) --target bench_pipeline
+	$(RELEASE_DIR)/bench_pipeline
+
+format:
+	@git ls-files '*.cc' '*.h' | xargs clang-format -i
+
+clean:
+	rm -rf $(BUILD_DIR) $(RELEASE_DIR)
