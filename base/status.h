@@ -40,7 +40,9 @@ class [[nodiscard]] Status {
   static Status Transient(std::string m) { return Status(Code::kTransient, std::move(m)); }
   static Status IOError(std::string m) { return Status(Code::kIOError, std::move(m)); }
   static Status Busy(std::string m) { return Status(Code::kBusy, std::move(m)); }
-  static Status SchemaMismatch(std::string m) { return Status(Code::kSchemaMismatch, std::move(m)); }
+  static Status SchemaMismatch(std::string m) {
+    return Status(Code::kSchemaMismatch, std::move(m));
+  }
   static Status Corruption(std::string m) { return Status(Code::kCorruption, std::move(m)); }
 
   bool ok() const { return code_ == Code::kOk; }
@@ -67,7 +69,7 @@ class [[nodiscard]] Status {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : value_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value) : value_(std::move(value)) {}         // NOLINT: implicit by design
   Result(Status status) : status_(std::move(status)) {  // NOLINT: implicit by design
     assert(!status_.ok() && "a Result built from a Status must hold an error");
   }

@@ -59,11 +59,14 @@ class ProgressLine {
     last_ = now;
     double secs = std::chrono::duration<double>(now - start_).count();
     double rate = secs > 0 ? static_cast<double>(p.done) / secs : 0;
-    std::string eta = rate > 0 && p.done < p.total
-                          ? fmt::format(" · ETA {:.0f}s", static_cast<double>(p.total - p.done) / rate)
-                          : "";
-    std::fprintf(stderr, "\r\033[K%zu/%zu inputs · %zu new · %zu updated · %zu duplicate · %zu failed · %.0f/s%s",
-                 p.done, p.total, p.added, p.updated, p.duplicates, p.failed, rate, eta.c_str());
+    std::string eta =
+        rate > 0 && p.done < p.total
+            ? fmt::format(" · ETA {:.0f}s", static_cast<double>(p.total - p.done) / rate)
+            : "";
+    std::fprintf(
+        stderr,
+        "\r\033[K%zu/%zu inputs · %zu new · %zu updated · %zu duplicate · %zu failed · %.0f/s%s",
+        p.done, p.total, p.added, p.updated, p.duplicates, p.failed, rate, eta.c_str());
     shown_ = true;
   }
   void Finish() {
@@ -107,7 +110,8 @@ int RunStories(const std::string& db_flag, bool json, const std::string& since,
   if (!since.empty()) {
     q.since = ParseDateTime(since);
     if (!q.since) {
-      std::fprintf(stderr, "newsdesk: --since: '%s' is not a date (try 2026-10-14)\n", since.c_str());
+      std::fprintf(stderr, "newsdesk: --since: '%s' is not a date (try 2026-10-14)\n",
+                   since.c_str());
       return kExitUsage;
     }
   }
@@ -190,14 +194,16 @@ int RunExtract(const std::string& file, const std::string& url, bool json) {
   in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   bytes.resize(static_cast<std::size_t>(in.gcount()));
   std::error_code ec;
-  std::string where = url.empty() ? FileUrl(fs::absolute(file, ec).lexically_normal().string()) : url;
+  std::string where =
+      url.empty() ? FileUrl(fs::absolute(file, ec).lexically_normal().string()) : url;
   std::string ext = fs::path(file).extension().string();
   auto article = ext == ".txt" ? ExtractTextArticle(bytes, where, {}, options)
                                : ExtractHtmlArticle(bytes, where, {}, options);
   if (!article.ok()) {
     if (json) {
       PrintJson({{"url", where},
-                 {"status", article.status().code() == Status::Code::kNotFound ? "no_article_text" : "error"},
+                 {"status",
+                  article.status().code() == Status::Code::kNotFound ? "no_article_text" : "error"},
                  {"error", article.status().message()}});
     }
     return Fail(article.status().WithContext(file));
@@ -220,8 +226,9 @@ int Main(int argc, char** argv) {
   std::string db;
   bool json = false;
   auto add_common = [&](CLI::App* cmd) {
-    cmd->add_option("--db", db, "database directory (default: $NEWSDESK_DB, else "
-                                "$XDG_DATA_HOME/newsdesk/db, else ~/.local/share/newsdesk/db)");
+    cmd->add_option("--db", db,
+                    "database directory (default: $NEWSDESK_DB, else "
+                    "$XDG_DATA_HOME/newsdesk/db, else ~/.local/share/newsdesk/db)");
     cmd->add_flag("--json", json, "print JSON (see docs/json.md)");
   };
 
@@ -254,7 +261,8 @@ int Main(int argc, char** argv) {
   add_common(stats);
 
   std::string file, url;
-  auto* extract = app.add_subcommand("extract", "one page → the article as newsdesk sees it; nothing stored");
+  auto* extract =
+      app.add_subcommand("extract", "one page → the article as newsdesk sees it; nothing stored");
   extract->add_option("FILE", file, "an HTML page or .txt article")->required();
   extract->add_option("--url", url, "the page's URL, for relative links and the outlet");
   extract->add_flag("--json", json, "print JSON (see docs/json.md)");

@@ -89,8 +89,12 @@ json IngestJson(const IngestSummary& s, const std::string& db) {
   for (const auto& f : s.failures) {
     failed.push_back({{"input", f.input}, {"error", f.status.message()}});
   }
-  return {{"database", db},      {"inputs", s.inputs},         {"stored", s.stored()},
-          {"added", s.added},    {"updated", s.updated},       {"duplicates", s.duplicates},
+  return {{"database", db},
+          {"inputs", s.inputs},
+          {"stored", s.stored()},
+          {"added", s.added},
+          {"updated", s.updated},
+          {"duplicates", s.duplicates},
           {"failed", std::move(failed)}};
 }
 
@@ -121,10 +125,10 @@ std::string StoriesText(const std::vector<StoryDetail>& stories) {
 
 std::string StoryText(const StoryDetail& d) {
   const StorySummary& s = d.summary;
-  std::string out = fmt::format("story #{}: {}\n{} · {} · {} → {} UTC\n\n", s.id, s.title,
-                                VerifiedBy(s.sources()),
-                                Plural(s.article_count, "article", "articles"),
-                                HumanTime(s.first_seen), HumanTime(s.last_seen));
+  std::string out =
+      fmt::format("story #{}: {}\n{} · {} · {} → {} UTC\n\n", s.id, s.title,
+                  VerifiedBy(s.sources()), Plural(s.article_count, "article", "articles"),
+                  HumanTime(s.first_seen), HumanTime(s.last_seen));
   for (const auto& a : d.articles) {
     out += fmt::format("  {:<16}  {:<24}  #{} {}\n  {:<16}  {}\n", HumanTime(a.article.published),
                        a.article.outlet, a.id, a.article.title, "", a.article.canonical_url);
@@ -159,9 +163,10 @@ std::string ExtractedText(const Article& x) {
 std::string IngestText(const IngestSummary& s, const std::string& db) {
   std::string out = fmt::format("ingested {}", Plural(s.stored(), "article", "articles"));
   if (s.updated > 0) out += fmt::format(" ({} new, {} updated)", s.added, s.updated);
-  out += fmt::format(", {}, {} failed into {}\n",
-                     Plural(s.duplicates, "duplicate", "duplicates"), s.failures.size(), db);
-  for (const auto& f : s.failures) out += fmt::format("  failed: {}: {}\n", f.input, f.status.message());
+  out += fmt::format(", {}, {} failed into {}\n", Plural(s.duplicates, "duplicate", "duplicates"),
+                     s.failures.size(), db);
+  for (const auto& f : s.failures)
+    out += fmt::format("  failed: {}: {}\n", f.input, f.status.message());
   return out;
 }
 

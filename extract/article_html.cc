@@ -64,15 +64,17 @@ bool IsOneOf(std::string_view name, std::initializer_list<std::string_view> name
 
 // Never part of an article's text.
 bool IsNonContentTag(std::string_view name) {
-  return IsOneOf(name, {"script", "style", "noscript", "template", "nav", "footer", "aside", "form",
-                        "button", "iframe", "svg", "select", "textarea", "input", "header",
-                        "menu", "dialog", "object", "embed", "canvas", "figcaption"});
+  return IsOneOf(name,
+                 {"script", "style",  "noscript", "template", "nav",    "footer",   "aside",
+                  "form",   "button", "iframe",   "svg",      "select", "textarea", "input",
+                  "header", "menu",   "dialog",   "object",   "embed",  "canvas",   "figcaption"});
 }
 
 bool IsBlockTag(std::string_view name) {
-  return IsOneOf(name, {"p", "div", "section", "article", "main", "li", "ul", "ol", "h1", "h2", "h3",
-                        "h4", "h5", "h6", "blockquote", "pre", "table", "tr", "td", "th", "dl",
-                        "dd", "dt", "figure", "br", "hr", "header", "footer", "aside", "nav"});
+  return IsOneOf(name, {"p",     "div", "section", "article", "main",  "li", "ul",         "ol",
+                        "h1",    "h2",  "h3",      "h4",      "h5",    "h6", "blockquote", "pre",
+                        "table", "tr",  "td",      "th",      "dl",    "dd", "dt",         "figure",
+                        "br",    "hr",  "header",  "footer",  "aside", "nav"});
 }
 
 // Class and id words of boilerplate containers (after Readability's
@@ -88,8 +90,9 @@ const RE2& BoilerplateHint() {
   return re;
 }
 const RE2& ContentHint() {
-  static const RE2 re("(?i)(article-body|articlebody|story-body|storybody|post-body|entry-content|"
-                      "article-content|article__body|story-content|main-content|body-text)");
+  static const RE2 re(
+      "(?i)(article-body|articlebody|story-body|storybody|post-body|entry-content|"
+      "article-content|article__body|story-content|main-content|body-text)");
   return re;
 }
 // Whole paragraphs that are page furniture, not text.
@@ -402,8 +405,7 @@ void ReadPageFacts(const xmlNode* n, int depth, int max_depth, PageFacts& f,
       f.h1 = CollapseWhitespace(t);
     } else if (name == "time" && f.time_datetime.empty()) {
       f.time_datetime = Attr(c, "datetime");
-    } else if (name == "script" && Lower(Attr(c, "type")) == "application/ld+json" &&
-               !f.ld.found) {
+    } else if (name == "script" && Lower(Attr(c, "type")) == "application/ld+json" && !f.ld.found) {
       std::string body;
       for (const xmlNode* t = c->children; t != nullptr; t = t->next) {
         if (t->content) body += reinterpret_cast<const char*>(t->content);
@@ -435,8 +437,8 @@ std::string FirstMeta(const PageFacts& f, std::initializer_list<const char*> key
 // "Headline | Outlet" → "Headline", using what else the page says.
 std::string StripSiteName(const std::string& title, const std::string& outlet,
                           const std::string& h1) {
-  static const std::vector<std::string> kSeparators = {" | ", " - ", " — ", " – ", " :: ",
-                                                       " · ", " // ", " « ", " » "};
+  static const std::vector<std::string> kSeparators = {
+      " | ", " - ", " — ", " – ", " :: ", " · ", " // ", " « ", " » "};
   std::string lower_outlet = Lower(outlet);
   for (const std::string& sep : kSeparators) {
     std::size_t at = title.rfind(sep);
@@ -445,7 +447,8 @@ std::string StripSiteName(const std::string& title, const std::string& outlet,
       return title.substr(0, at);
     }
     at = title.find(sep);
-    if (at != std::string::npos && !lower_outlet.empty() && Lower(title.substr(0, at)) == lower_outlet) {
+    if (at != std::string::npos && !lower_outlet.empty() &&
+        Lower(title.substr(0, at)) == lower_outlet) {
       return title.substr(at + sep.size());
     }
   }
@@ -480,11 +483,11 @@ Result<Article> ExtractHtmlArticle(std::string_view html, std::string_view url,
                                    const ExtractOptions& options) {
   if (Status s = extract_internal::CheckInput(html, options); !s.ok()) return s;
   std::string base(url);
-  std::unique_ptr<xmlDoc, DocDeleter> doc(htmlReadMemory(
-      html.data(), static_cast<int>(html.size()), base.empty() ? nullptr : base.c_str(),
-      EncodingFor(html),
-      HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
-          HTML_PARSE_COMPACT));
+  std::unique_ptr<xmlDoc, DocDeleter> doc(
+      htmlReadMemory(html.data(), static_cast<int>(html.size()),
+                     base.empty() ? nullptr : base.c_str(), EncodingFor(html),
+                     HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                         HTML_PARSE_NONET | HTML_PARSE_COMPACT));
   if (!doc) return Status::InvalidInput("not an HTML document (libxml2 could not parse it)");
   const xmlNode* root = xmlDocGetRootElement(doc.get());
   if (root == nullptr) return Status::InvalidInput("not an HTML document (no root element)");
@@ -524,10 +527,10 @@ Result<Article> ExtractHtmlArticle(std::string_view html, std::string_view url,
 
   std::string published = CollapseWhitespace(f.ld.date_published);
   if (published.empty()) {
-    published = FirstMeta(f, {"article:published_time", "og:published_time", "datepublished",
-                              "pubdate", "publishdate", "publish-date", "date", "dc.date",
-                              "dc.date.issued", "dcterms.created", "sailthru.date",
-                              "parsely-pub-date", "article.published"});
+    published =
+        FirstMeta(f, {"article:published_time", "og:published_time", "datepublished", "pubdate",
+                      "publishdate", "publish-date", "date", "dc.date", "dc.date.issued",
+                      "dcterms.created", "sailthru.date", "parsely-pub-date", "article.published"});
   }
   if (published.empty()) published = f.time_datetime;
   a.published = ParseDateTime(published);

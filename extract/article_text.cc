@@ -3,7 +3,6 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
-
 #include <string>
 
 #include "extract/extract.h"
@@ -15,8 +14,8 @@ namespace extract_internal {
 Status CheckInput(std::string_view bytes, const ExtractOptions& options) {
   if (bytes.size() > options.max_input_bytes) {
     return Status::TooLarge("input is " + std::to_string(bytes.size()) +
-                            " bytes, over the limit of " +
-                            std::to_string(options.max_input_bytes) + " bytes (max_input_bytes)");
+                            " bytes, over the limit of " + std::to_string(options.max_input_bytes) +
+                            " bytes (max_input_bytes)");
   }
   if (CollapseWhitespace(bytes.substr(0, 4096)).empty() && CollapseWhitespace(bytes).empty()) {
     return Status::InvalidInput("empty input");

@@ -51,20 +51,26 @@ std::string FoldCase(std::string_view text) {
 // English function words: they say nothing about which event a text is about.
 const std::unordered_set<std::string>& StopWords() {
   static const std::unordered_set<std::string> kWords = {
-      "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any",
-      "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both",
-      "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "few",
-      "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers",
-      "herself", "him", "himself", "his", "how", "i", "if", "in", "into", "is", "it", "its",
-      "itself", "just", "me", "more", "most", "my", "myself", "no", "nor", "not", "now", "of",
-      "off", "on", "once", "only", "or", "other", "our", "ours", "ourselves", "out", "over", "own",
-      "said", "same", "says", "she", "should", "so", "some", "such", "than", "that", "the",
-      "their", "theirs", "them", "themselves", "then", "there", "these", "they", "this", "those",
-      "through", "to", "too", "under", "until", "up", "us", "very", "was", "we", "were", "what",
-      "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you",
-      "your", "yours", "yourself", "yourselves", "s", "t", "mr", "ms", "mrs", "new", "one", "two",
-      "year", "years", "told", "according", "last", "first", "week", "may", "like", "many",
-      "much", "since", "still", "yet", "another", "per", "via", "ve", "ll", "re", "d", "m"};
+      "a",          "about",      "above",  "after", "again", "against",   "all",       "also",
+      "am",         "an",         "and",    "any",   "are",   "as",        "at",        "be",
+      "because",    "been",       "before", "being", "below", "between",   "both",      "but",
+      "by",         "can",        "could",  "did",   "do",    "does",      "doing",     "down",
+      "during",     "each",       "few",    "for",   "from",  "further",   "had",       "has",
+      "have",       "having",     "he",     "her",   "here",  "hers",      "herself",   "him",
+      "himself",    "his",        "how",    "i",     "if",    "in",        "into",      "is",
+      "it",         "its",        "itself", "just",  "me",    "more",      "most",      "my",
+      "myself",     "no",         "nor",    "not",   "now",   "of",        "off",       "on",
+      "once",       "only",       "or",     "other", "our",   "ours",      "ourselves", "out",
+      "over",       "own",        "said",   "same",  "says",  "she",       "should",    "so",
+      "some",       "such",       "than",   "that",  "the",   "their",     "theirs",    "them",
+      "themselves", "then",       "there",  "these", "they",  "this",      "those",     "through",
+      "to",         "too",        "under",  "until", "up",    "us",        "very",      "was",
+      "we",         "were",       "what",   "when",  "where", "which",     "while",     "who",
+      "whom",       "why",        "will",   "with",  "would", "you",       "your",      "yours",
+      "yourself",   "yourselves", "s",      "t",     "mr",    "ms",        "mrs",       "new",
+      "one",        "two",        "year",   "years", "told",  "according", "last",      "first",
+      "week",       "may",        "like",   "many",  "much",  "since",     "still",     "yet",
+      "another",    "per",        "via",    "ve",    "ll",    "re",        "d",         "m"};
   return kWords;
 }
 
@@ -77,8 +83,9 @@ std::string Stem(const std::string& word) {
   thread_local std::unique_ptr<sb_stemmer, StemmerDeleter> stemmer(
       sb_stemmer_new("english", nullptr));
   if (!stemmer) return word;
-  const sb_symbol* out = sb_stemmer_stem(
-      stemmer.get(), reinterpret_cast<const sb_symbol*>(word.data()), static_cast<int>(word.size()));
+  const sb_symbol* out =
+      sb_stemmer_stem(stemmer.get(), reinterpret_cast<const sb_symbol*>(word.data()),
+                      static_cast<int>(word.size()));
   if (out == nullptr) return word;
   return std::string(reinterpret_cast<const char*>(out),
                      static_cast<std::size_t>(sb_stemmer_length(stemmer.get())));

@@ -126,7 +126,8 @@ Result<Article> ExtractFile(const Found& f, const IngestOptions& options) {
     std::string head = bytes->substr(0, 1024);
     std::transform(head.begin(), head.end(), head.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    if (head.find("<html") != std::string::npos || head.find("<!doctype html") != std::string::npos) {
+    if (head.find("<html") != std::string::npos ||
+        head.find("<!doctype html") != std::string::npos) {
       kind = InputKind::kHtml;
     } else {
       return Status::Unsupported("not an HTML page or a .txt article");

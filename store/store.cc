@@ -36,7 +36,7 @@ enum Cf {
   kCfCount,
 };
 constexpr const char* kCfNames[kCfCount] = {
-    "default", "meta",       "articles", "urls",     "fingerprints",
+    "default", "meta",          "articles",   "urls",     "fingerprints",
     "stories", "story_members", "story_time", "doc_freq", "outlets"};
 
 constexpr const char* kSchemaKey = "schema_version";
@@ -53,9 +53,8 @@ Status FromRocks(const rocksdb::Status& s, const std::string& dir) {
                               "again into a new --db");
   }
   if (s.IsIOError() && what.find("lock") != std::string::npos) {
-    return Status::Busy("database " + dir +
-                        " is in use by another newsdesk writer (it holds " + dir +
-                        "/LOCK); wait for it to finish. Read commands work meanwhile.");
+    return Status::Busy("database " + dir + " is in use by another newsdesk writer (it holds " +
+                        dir + "/LOCK); wait for it to finish. Read commands work meanwhile.");
   }
   return Status::IOError("database " + dir + ": " + what);
 }
@@ -83,7 +82,8 @@ struct Store::Impl {
   StoreOptions options;
   bool read_only = true;
   std::unique_ptr<rocksdb::DB> db;
-  std::vector<rocksdb::ColumnFamilyHandle*> cf = std::vector<rocksdb::ColumnFamilyHandle*>(kCfCount);
+  std::vector<rocksdb::ColumnFamilyHandle*> cf =
+      std::vector<rocksdb::ColumnFamilyHandle*>(kCfCount);
 
   std::mutex write_mu;  // serializes Commit
   std::unordered_map<std::string, std::uint64_t> doc_freq_cache;
@@ -112,8 +112,8 @@ Status Store::Impl::Open(bool for_write) {
   bool exists = fs::exists(dir, ec);
   bool has_current = fs::exists(fs::path(dir) / "CURRENT", ec);
   if (!for_write && !has_current) {
-    return Status::NotFound("no newsdesk database at " + dir +
-                            ": run `newsdesk ingest --db " + dir + " ...` first");
+    return Status::NotFound("no newsdesk database at " + dir + ": run `newsdesk ingest --db " +
+                            dir + " ...` first");
   }
   if (for_write && exists && !has_current) {
     if (!fs::is_directory(dir, ec)) return Status::InvalidInput(dir + " is not a directory");
@@ -200,18 +200,18 @@ Status Store::Impl::Open(bool for_write) {
 
   for (int i = 0; i < kCfCount; ++i) {
     if (cf[static_cast<std::size_t>(i)] == nullptr) {
-      return Status::SchemaMismatch("database " + dir + " lacks the column family " +
-                                    kCfNames[i] + "; ingest again into a new --db");
+      return Status::SchemaMismatch("database " + dir + " lacks the column family " + kCfNames[i] +
+                                    "; ingest again into a new --db");
     }
   }
 
-  for (auto [key, slot] : {std::pair{kNextArticleKey, &next_article_id},
-                           std::pair{kNextStoryKey, &next_story_id},
-                           std::pair{kArticleCountKey, &article_count},
-                           std::pair{kStoryCountKey, &story_count}}) {
+  for (auto [key, slot] :
+       {std::pair{kNextArticleKey, &next_article_id}, std::pair{kNextStoryKey, &next_story_id},
+        std::pair{kArticleCountKey, &article_count}, std::pair{kStoryCountKey, &story_count}}) {
     auto v = ReadCounter(key);
     if (!v.ok()) return v.status();
-    if (*v != 0 || (std::string_view(key) != kNextArticleKey && std::string_view(key) != kNextStoryKey)) {
+    if (*v != 0 ||
+        (std::string_view(key) != kNextArticleKey && std::string_view(key) != kNextStoryKey)) {
       *slot = *v;
     }
   }
@@ -290,8 +290,8 @@ struct PendingCommit {
   std::map<std::string, std::int64_t> doc_freq_delta;
   std::map<std::string, std::int64_t> outlet_delta;
   struct TouchedStory {
-    std::optional<StoryRecord> record;             // nullopt: the story is gone
-    std::optional<UnixSeconds> stored_last_seen;   // its story_time key in the database
+    std::optional<StoryRecord> record;            // nullopt: the story is gone
+    std::optional<UnixSeconds> stored_last_seen;  // its story_time key in the database
   };
   std::map<StoryId, TouchedStory> stories;
 };
@@ -391,8 +391,7 @@ Result<CommitOutcome> Store::Impl::Commit(const Article& article) {
       (*touched)->record.reset();
       --new_story_count;
     } else {
-      (*touched)->record =
-          RebuildStory(o.stored.story, remaining, options.story_centroid_terms);
+      (*touched)->record = RebuildStory(o.stored.story, remaining, options.story_centroid_terms);
     }
     --new_article_count;
   } else if (s.IsNotFound()) {
@@ -423,9 +422,10 @@ Result<CommitOutcome> Store::Impl::Commit(const Article& article) {
       return 1.0;
     }
     auto delta = p.doc_freq_delta.find(term);
-    std::int64_t n = static_cast<std::int64_t>(*df) +
-                     (delta == p.doc_freq_delta.end() ? 0 : delta->second);
-    double v = InverseDocumentFrequency(new_article_count, static_cast<std::uint64_t>(std::max<std::int64_t>(n, 0)));
+    std::int64_t n =
+        static_cast<std::int64_t>(*df) + (delta == p.doc_freq_delta.end() ? 0 : delta->second);
+    double v = InverseDocumentFrequency(new_article_count,
+                                        static_cast<std::uint64_t>(std::max<std::int64_t>(n, 0)));
     idf_cache.emplace(term, v);
     return v;
   };
@@ -495,7 +495,8 @@ Result<CommitOutcome> Store::Impl::Commit(const Article& article) {
   p.batch.Put(cf[kFingerprints], BigEndian64(fingerprint), BigEndian64(id));
   p.batch.Put(cf[kStoryMembers], BigEndian64(story->id) + BigEndian64(id), "");
   for (auto& [sid, touched] : p.stories) {
-    if (touched.stored_last_seen) p.batch.Delete(cf[kStoryTime], StoryTimeKey(*touched.stored_last_seen, sid));
+    if (touched.stored_last_seen)
+      p.batch.Delete(cf[kStoryTime], StoryTimeKey(*touched.stored_last_seen, sid));
     if (touched.record) {
       p.batch.Put(cf[kStories], BigEndian64(sid), EncodeStory(*touched.record));
       p.batch.Put(cf[kStoryTime], StoryTimeKey(touched.record->last_seen, sid), "");
@@ -508,7 +509,8 @@ Result<CommitOutcome> Store::Impl::Commit(const Article& article) {
     if (delta == 0) continue;
     auto df = DocFreq(term);
     if (!df.ok()) return df.status();
-    std::uint64_t n = static_cast<std::uint64_t>(std::max<std::int64_t>(0, static_cast<std::int64_t>(*df) + delta));
+    std::uint64_t n = static_cast<std::uint64_t>(
+        std::max<std::int64_t>(0, static_cast<std::int64_t>(*df) + delta));
     new_doc_freq[term] = n;
     if (n == 0) {
       p.batch.Delete(cf[kDocFreq], term);
@@ -630,8 +632,9 @@ Result<std::optional<StoryDetail>> Store::GetStory(StoryId id) const {
     if (!a.ok()) return a.status();
     if (a->has_value()) d.articles.push_back(std::move((*a)->stored));
   }
-  std::stable_sort(d.articles.begin(), d.articles.end(),
-                   [](const StoredArticle& a, const StoredArticle& b) { return a.Time() < b.Time(); });
+  std::stable_sort(
+      d.articles.begin(), d.articles.end(),
+      [](const StoredArticle& a, const StoredArticle& b) { return a.Time() < b.Time(); });
   return std::optional<StoryDetail>(std::move(d));
 }
 

@@ -1,7 +1,7 @@
 // The newsdesk binary as a user runs it: exit codes, output, --json.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
-#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "tests/support/test_support.h"
@@ -30,17 +30,20 @@ TEST(Cli, IngestSummarizesAndStoriesShowHowManyOutletsCoverEach) {
   TempDir tmp;
   auto ingest = RunNewsdesk({"ingest", FixturePath("news"), "--db", tmp.Sub("db")});
   EXPECT_EQ(ingest.exit_code, 0) << ingest.err;
-  EXPECT_NE(ingest.out.find(fmt::format("ingested {} articles, {} duplicate, 0 failed",
-                                        ArticlesExpected(), NewsManifest().at("duplicates").size())),
-            std::string::npos)
+  EXPECT_NE(
+      ingest.out.find(fmt::format("ingested {} articles, {} duplicate, 0 failed",
+                                  ArticlesExpected(), NewsManifest().at("duplicates").size())),
+      std::string::npos)
       << ingest.out;
   EXPECT_EQ(ingest.err, "");  // no progress line when stderr is not a terminal
 
   auto stories = RunNewsdesk({"stories", "--db", tmp.Sub("db")});
   EXPECT_EQ(stories.exit_code, 0) << stories.err;
   std::size_t most_outlets = 0;
-  for (const auto& e : NewsManifest().at("events")) most_outlets = std::max(most_outlets, e.at("outlets").size());
-  EXPECT_NE(stories.out.find(fmt::format("verified by {} sources", most_outlets)), std::string::npos)
+  for (const auto& e : NewsManifest().at("events"))
+    most_outlets = std::max(most_outlets, e.at("outlets").size());
+  EXPECT_NE(stories.out.find(fmt::format("verified by {} sources", most_outlets)),
+            std::string::npos)
       << stories.out;
   EXPECT_NE(stories.out.find("verified by 1 source ·"), std::string::npos);
 
@@ -72,7 +75,8 @@ TEST(Cli, IngestJsonHasTheDocumentedKeys) {
   EXPECT_EQ(keys, (std::vector<std::string>{"added", "database", "duplicates", "failed", "inputs",
                                             "stored", "updated"}));
   EXPECT_EQ(j.at("added"), ArticlesExpected());
-  EXPECT_EQ(j.at("inputs"), NewsManifest().at("pages").size() - NewsManifest().at("updates").size());
+  EXPECT_EQ(j.at("inputs"),
+            NewsManifest().at("pages").size() - NewsManifest().at("updates").size());
 }
 
 TEST(Cli, AnIngestWithFailuresExitsOneNamesThemAndStoresTheRest) {
@@ -82,9 +86,11 @@ TEST(Cli, AnIngestWithFailuresExitsOneNamesThemAndStoresTheRest) {
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.out.find("2 failed"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("failed: " + tmp.Sub("missing.html") + ": no such file or directory"),
-            std::string::npos) << r.out;
+            std::string::npos)
+      << r.out;
   EXPECT_NE(r.out.find("failed: " + FixturePath("bad/empty.html") + ": empty input"),
-            std::string::npos) << r.out;
+            std::string::npos)
+      << r.out;
   auto stats = RunNewsdesk({"stats", "--json", "--db", tmp.Sub("db")});
   EXPECT_EQ(stats.exit_code, 0);
   EXPECT_EQ(ParseJsonOrFail(stats.out).at("articles"), ArticlesExpected());
@@ -150,20 +156,25 @@ TEST(Cli, ArticleAndStoryAreFoundByIdAndUrl) {
   EXPECT_EQ(a.at("outlet"), page.at("outlet"));
   EXPECT_EQ(a.at("published"), page.at("published"));
 
-  auto by_id = RunNewsdesk({"article", std::to_string(a.at("id").get<int>()), "--db", tmp.Sub("db")});
+  auto by_id =
+      RunNewsdesk({"article", std::to_string(a.at("id").get<int>()), "--db", tmp.Sub("db")});
   EXPECT_EQ(by_id.exit_code, 0);
   EXPECT_NE(by_id.out.find(page.at("title").get<std::string>()), std::string::npos);
 
-  auto story = RunNewsdesk({"story", std::to_string(a.at("story").get<int>()), "--json", "--db", tmp.Sub("db")});
+  auto story = RunNewsdesk(
+      {"story", std::to_string(a.at("story").get<int>()), "--json", "--db", tmp.Sub("db")});
   ASSERT_EQ(story.exit_code, 0);
   json s = ParseJsonOrFail(story.out);
   EXPECT_EQ(s.at("sources"), event.at("outlets").size());
-  auto human = RunNewsdesk({"story", std::to_string(a.at("story").get<int>()), "--db", tmp.Sub("db")});
+  auto human =
+      RunNewsdesk({"story", std::to_string(a.at("story").get<int>()), "--db", tmp.Sub("db")});
   EXPECT_NE(human.out.find(fmt::format("verified by {} sources", event.at("outlets").size())),
-            std::string::npos) << human.out;
+            std::string::npos)
+      << human.out;
 
   EXPECT_EQ(RunNewsdesk({"story", "9999", "--db", tmp.Sub("db")}).exit_code, 1);
-  EXPECT_EQ(RunNewsdesk({"article", "https://nowhere.example/x", "--db", tmp.Sub("db")}).exit_code, 1);
+  EXPECT_EQ(RunNewsdesk({"article", "https://nowhere.example/x", "--db", tmp.Sub("db")}).exit_code,
+            1);
 }
 
 TEST(Cli, ExtractPrintsOnePageAndStoresNothing) {

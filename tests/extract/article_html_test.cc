@@ -59,10 +59,11 @@ TEST(ExtractHtmlArticle, ResolvesRelativeCanonicalAgainstThePageUrl) {
   EXPECT_EQ(a->canonical_url, "https://valleyledger.example/2026/11/03/library-reopens");
   EXPECT_EQ(a->outlet, "Valley Ledger");
   EXPECT_EQ(FormatIsoUtc(*a->published), "2026-11-03T15:45:00Z");
-  EXPECT_EQ(a->text,
-            "The town library reopened on Tuesday after eight months of roof repairs that cost the "
-            "council more than expected.\n\nReaders queued outside before the doors opened, and the "
-            "first book borrowed was a local history of the valley.");
+  EXPECT_EQ(
+      a->text,
+      "The town library reopened on Tuesday after eight months of roof repairs that cost the "
+      "council more than expected.\n\nReaders queued outside before the doors opened, and the "
+      "first book borrowed was a local history of the valley.");
 }
 
 TEST(ExtractHtmlArticle, ReadsUndeclaredLegacyEncodingAsWindows1252) {

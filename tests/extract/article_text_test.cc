@@ -10,8 +10,10 @@ using testing::FixturePath;
 using testing::ReadFileOrDie;
 
 TEST(ExtractTextArticle, FirstLineIsTitleAndBlankLinesSplitParagraphs) {
-  auto a = ExtractTextArticle("\n  Grain silo fire contained \n\nFire crews worked\nthrough the night.\n\n\nNo one was hurt.\n",
-                              "file:///tmp/x.txt");
+  auto a = ExtractTextArticle(
+      "\n  Grain silo fire contained \n\nFire crews worked\nthrough the night.\n\n\nNo one was "
+      "hurt.\n",
+      "file:///tmp/x.txt");
   ASSERT_TRUE(a.ok()) << a.status().message();
   EXPECT_EQ(a->title, "Grain silo fire contained");
   EXPECT_EQ(a->text, "Fire crews worked through the night.\n\nNo one was hurt.");
@@ -63,8 +65,9 @@ TEST(ParseSidecar, ReadsKnownKeysAndIgnoresOthers) {
 }
 
 TEST(ParseSidecar, RefusesMalformedJsonWrongTypesAndBadDates) {
-  EXPECT_EQ(ParseSidecar(ReadFileOrDie(FixturePath("bad/broken-sidecar.meta.json"))).status().code(),
-            Status::Code::kInvalidInput);
+  EXPECT_EQ(
+      ParseSidecar(ReadFileOrDie(FixturePath("bad/broken-sidecar.meta.json"))).status().code(),
+      Status::Code::kInvalidInput);
   EXPECT_EQ(ParseSidecar(R"({"url": 5})").status().code(), Status::Code::kInvalidInput);
   EXPECT_EQ(ParseSidecar(R"({"published": "soon"})").status().code(), Status::Code::kInvalidInput);
   EXPECT_EQ(ParseSidecar(R"([1, 2])").status().code(), Status::Code::kInvalidInput);

@@ -16,12 +16,17 @@ TEST(Terms, SplitsOnUnicodePunctuationAndKeepsNonAsciiLetters) {
 }
 
 TEST(CollapseWhitespace, CollapsesAsciiAndUnicodeSpaces) {
-  EXPECT_EQ(CollapseWhitespace("  a\t\n b\xC2\xA0\xC2\xA0" "c\xE2\x80\x83 "), "a b c");
+  EXPECT_EQ(CollapseWhitespace("  a\t\n b\xC2\xA0\xC2\xA0"
+                               "c\xE2\x80\x83 "),
+            "a b c");
 }
 
 TEST(ContentFingerprint, IgnoresUrlCaseAndSpacingButNotOutlet) {
-  Article a{.url = "https://x.com/1", .canonical_url = "https://x.com/1", .outlet = "X Daily",
-            .title = "Bridge Closed", .text = "The bridge closed.\n\nTraffic was diverted."};
+  Article a{.url = "https://x.com/1",
+            .canonical_url = "https://x.com/1",
+            .outlet = "X Daily",
+            .title = "Bridge Closed",
+            .text = "The bridge closed.\n\nTraffic was diverted."};
   Article b = a;
   b.url = b.canonical_url = "https://x.com/amp/1";
   b.text = "the bridge  closed. Traffic was diverted.";

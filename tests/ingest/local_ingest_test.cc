@@ -27,7 +27,8 @@ std::unique_ptr<Store> OpenOrDie(const std::string& dir) {
 // URL or, for one of a pair of duplicates, by the URL of whichever copy came
 // first (the other one changed nothing).
 StoryId StoryOf(Store& store, const std::string& manifest_path) {
-  std::vector<std::string> urls = {NewsManifest().at("pages").at(manifest_path).at("canonical_url")};
+  std::vector<std::string> urls = {
+      NewsManifest().at("pages").at(manifest_path).at("canonical_url")};
   for (const auto& d : NewsManifest().at("duplicates")) {
     std::string other = d.at("file") == manifest_path ? d.at("duplicate_of") : d.at("file");
     if (d.at("file") == manifest_path || d.at("duplicate_of") == manifest_path) {
@@ -73,7 +74,8 @@ TEST(IngestPaths, GroupsTheFixtureEventsWithTheirOutletCounts) {
     EXPECT_EQ((*store->GetStory(story))->summary.article_count, 1u) << path;
   }
   auto stats = store->Stats();
-  EXPECT_EQ(stats->stories, NewsManifest().at("events").size() + NewsManifest().at("singles").size());
+  EXPECT_EQ(stats->stories,
+            NewsManifest().at("events").size() + NewsManifest().at("singles").size());
 }
 
 TEST(IngestPaths, ALaterVersionOfAUrlReplacesTheOldOneInItsStory) {
@@ -89,7 +91,8 @@ TEST(IngestPaths, ALaterVersionOfAUrlReplacesTheOldOneInItsStory) {
   ASSERT_TRUE(summary.ok());
   EXPECT_EQ(summary->updated, 1u);
   EXPECT_EQ(summary->added, 0u);
-  std::string url = NewsManifest().at("pages").at(update.at("file").get<std::string>()).at("canonical_url");
+  std::string url =
+      NewsManifest().at("pages").at(update.at("file").get<std::string>()).at("canonical_url");
   auto id = store->FindArticleByUrl(url);
   auto article = store->GetArticle(**id);
   EXPECT_EQ((*article)->article.title,
@@ -107,7 +110,8 @@ TEST(IngestPaths, IngestingTheSameFilesAgainChangesNothing) {
   auto again = IngestPaths({FixturePath("news")}, *store);
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(again->added + again->updated, 0u);
-  EXPECT_EQ(again->duplicates, NewsManifest().at("pages").size() - NewsManifest().at("updates").size());
+  EXPECT_EQ(again->duplicates,
+            NewsManifest().at("pages").size() - NewsManifest().at("updates").size());
   auto after = store->ListStories({});
   ASSERT_EQ(before->size(), after->size());
   for (std::size_t i = 0; i < before->size(); ++i) {
@@ -136,13 +140,15 @@ TEST(IngestPaths, ReportsEachBadInputByNameAndStoresTheRest) {
   ASSERT_TRUE(summary.ok()) << summary.status().message();
   EXPECT_EQ(summary->added, 1u);
   std::map<std::string, std::string> failed;
-  for (const auto& f : summary->failures) failed[fs::path(f.input).filename().string()] = f.status.message();
+  for (const auto& f : summary->failures)
+    failed[fs::path(f.input).filename().string()] = f.status.message();
   EXPECT_EQ(failed.size(), 8u);
   EXPECT_EQ(failed["empty.html"], "empty input");
   EXPECT_NE(failed["binary.html"].find("binary data"), std::string::npos);
   EXPECT_NE(failed["invalid-utf8.txt"].find("not valid UTF-8"), std::string::npos);
   EXPECT_NE(failed["broken-sidecar.txt"].find("broken-sidecar.meta.json: malformed JSON"),
-            std::string::npos) << failed["broken-sidecar.txt"];
+            std::string::npos)
+      << failed["broken-sidecar.txt"];
   EXPECT_EQ(failed["shell.html"], "no article text");
   EXPECT_NE(failed["huge.html"].find("over the limit"), std::string::npos);
   EXPECT_TRUE(failed.count("dangling.html")) << "a dangling link is an input that failed";

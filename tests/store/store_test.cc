@@ -73,7 +73,8 @@ TEST(Store, KeepsWhatWasCommittedAcrossReopening) {
   EXPECT_EQ((*got)->article.byline, "Ada Quill");
   EXPECT_EQ((*got)->article.published, kFire.published);
   EXPECT_EQ(*(*store)->FindArticleByUrl("https://brennockpost.example/fire"), id);
-  EXPECT_EQ(*(*store)->FindArticleByUrl("https://BRENNOCKPOST.example/fire?utm_source=feed#top"), id);
+  EXPECT_EQ(*(*store)->FindArticleByUrl("https://BRENNOCKPOST.example/fire?utm_source=feed#top"),
+            id);
   EXPECT_EQ(*(*store)->FindArticleByUrl("https://brennockpost.example/other"), std::nullopt);
   EXPECT_EQ((*store)->Stats()->articles, 1u);
 }
