@@ -77,22 +77,26 @@ bool IsBlockTag(std::string_view name) {
                         "br",    "hr",  "header",  "footer",  "aside", "nav"});
 }
 
-// Class and id words of boilerplate containers (after Readability's
-// unlikelyCandidates), and of containers that are likely content anyway.
-const RE2& BoilerplateHint() {
+// Class and id words of boilerplate containers, after Readability's
+// unlikelyCandidates. Strong ones are never article text; weak ones are
+// unless the same class or id also says it holds content.
+const RE2& StrongBoilerplateHint() {
   static const RE2 re(
-      "(?i)(^|[^a-z])(share|sharing|social|related|recommend|newsletter|subscri|signup|sign-up|"
-      "comment|cookie|consent|promo|advert|ad-slot|ad-container|adslot|banner|breadcrumb|"
-      "sidebar|side-bar|widget|popular|most-read|mostread|trending|ticker|masthead|menu|"
-      "navbar|navigation|pagination|footer|header-|site-header|skip|disclaimer|outbrain|"
-      "taboola|sponsor|paywall|modal|popup|tags|toolbar|read-more|readmore|author-bio|"
-      "more-stories|next-article|timestamp|byline|dateline|meta-|reading-time|caption)");
+      "(?i)(share|sharing|social|newsletter|subscri|signup|sign-up|related|recommend|comment|"
+      "cookie|consent|promo|advert|ad-slot|ad-container|adslot|sponsor|popular|most-read|"
+      "mostread|trending|outbrain|taboola|paywall|breadcrumb|read-more|readmore|more-stories|"
+      "next-article|author-bio)");
+  return re;
+}
+const RE2& WeakBoilerplateHint() {
+  static const RE2 re(
+      "(?i)(banner|sidebar|side-bar|ticker|masthead|menu|navbar|navigation|pagination|footer|"
+      "header|skip|disclaimer|modal|popup|tags|toolbar|timestamp|byline|dateline|meta|"
+      "reading-time|caption)");
   return re;
 }
 const RE2& ContentHint() {
-  static const RE2 re(
-      "(?i)(article-body|articlebody|story-body|storybody|post-body|entry-content|"
-      "article-content|article__body|story-content|main-content|body-text)");
+  static const RE2 re("(?i)(article|body|content|main|column|story|entry)");
   return re;
 }
 // Whole paragraphs that are page furniture, not text.
@@ -113,6 +117,25 @@ bool IsHidden(const xmlNode* n) {
          style.find("visibility:hidden") != std::string::npos;
 }
 
+// The class and id words that say what an element is for. CMS taxonomy
+// classes ("category-advertising", "tag-social-media") name the article's
+// topic, not the element's role, and are left out.
+std::string RoleHints(const xmlNode* n) {
+  std::string hints;
+  std::string classes = Attr(n, "class") + " " + Attr(n, "id");
+  std::size_t pos = 0;
+  while (pos < classes.size()) {
+    std::size_t end = classes.find_first_of(" \t\n", pos);
+    if (end == std::string::npos) end = classes.size();
+    std::string_view token(classes.data() + pos, end - pos);
+    pos = end + 1;
+    if (token.empty() || token.rfind("category-", 0) == 0 || token.rfind("tag-", 0) == 0) continue;
+    hints += token;
+    hints += ' ';
+  }
+  return hints;
+}
+
 bool IsBoilerplateContainer(const xmlNode* n) {
   std::string_view name = Name(n);
   if (IsOneOf(name, {"html", "body", "article", "main"})) return false;
@@ -121,10 +144,11 @@ bool IsBoilerplateContainer(const xmlNode* n) {
   if (IsOneOf(role, {"navigation", "complementary", "banner", "contentinfo", "menu", "dialog"})) {
     return true;
   }
-  std::string hints = Attr(n, "class") + " " + Attr(n, "id");
-  if (hints.size() <= 1) return false;
-  if (!RE2::PartialMatch(hints, BoilerplateHint())) return false;
-  return !RE2::PartialMatch(hints, ContentHint());
+  std::string hints = RoleHints(n);
+  if (hints.empty()) return false;
+  if (RE2::PartialMatch(hints, StrongBoilerplateHint())) return true;
+  return RE2::PartialMatch(hints, WeakBoilerplateHint()) &&
+         !RE2::PartialMatch(hints, ContentHint());
 }
 
 // Text of a subtree with entities decoded, collapsed later by the caller.
@@ -173,7 +197,45 @@ class BlockCollector {
 
   void Walk(const xmlNode* n, int depth) {
     if (depth > max_depth_) return;
+    std::string loose;  // text and inline elements between blocks: a paragraph of its own
+    const xmlNode* loose_first = nullptr;
+    std::size_t loose_links = 0;
+    auto flush_loose = [&] {
+      std::string text = CollapseWhitespace(loose);
+      if (text.size() >= 25 && loose_first != nullptr) {
+        double density = static_cast<double>(loose_links) / static_cast<double>(loose.size());
+        blocks_.push_back({loose_first, std::move(text), std::min(density, 1.0), true});
+      }
+      loose.clear();
+      loose_first = nullptr;
+      loose_links = 0;
+    };
+    bool after_br = false;  // <br><br> ends a paragraph
     for (const xmlNode* c = n->children; c != nullptr; c = c->next) {
+      if (c->type == XML_ELEMENT_NODE && Name(c) == "br") {
+        if (after_br) flush_loose();
+        after_br = true;
+        continue;
+      }
+      bool blank_text = c->type == XML_TEXT_NODE &&
+                        (c->content == nullptr ||
+                         CollapseWhitespace(reinterpret_cast<const char*>(c->content)).empty());
+      if (!blank_text) after_br = false;
+      bool inline_node = c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE ||
+                         (c->type == XML_ELEMENT_NODE && !IsBlockTag(Name(c)) &&
+                          !IsNonContentTag(Name(c)) && !IsHidden(c));
+      if (inline_node && Name(n) != "body" && Name(n) != "html") {
+        if (loose_first == nullptr) loose_first = c;
+        if (c->type == XML_ELEMENT_NODE) {
+          std::string part;
+          AppendText(c, depth, max_depth_, part, &loose_links, Name(c) == "a");
+          loose += part;
+        } else if (c->content != nullptr) {
+          loose += reinterpret_cast<const char*>(c->content);
+        }
+        continue;
+      }
+      flush_loose();
       if (c->type != XML_ELEMENT_NODE) continue;
       std::string_view name = Name(c);
       if (IsNonContentTag(name) || IsHidden(c) || IsBoilerplateContainer(c)) continue;
@@ -188,11 +250,12 @@ class BlockCollector {
           Walk(c, depth + 1);
           continue;
         }
-        Add(c, depth, paragraph && name != "div" ? true : paragraph, name == "h1");
+        Add(c, depth, paragraph, name == "h1");
         continue;
       }
       Walk(c, depth + 1);
     }
+    flush_loose();
   }
 
   std::vector<Block>& blocks() { return blocks_; }

@@ -107,3 +107,29 @@ TEST(ExtractHtmlArticle, SurvivesDeepNestingWithinBoundedDepth) {
 
 }  // namespace
 }  // namespace newsdesk
+
+namespace newsdesk {
+namespace {
+
+TEST(ExtractHtmlArticle, KeepsTextThatSitsDirectlyInTheBodyContainer) {
+  auto a = ExtractFixture("extract/loose-text-body.html");
+  ASSERT_TRUE(a.ok()) << a.status().message();
+  EXPECT_EQ(a->text,
+            "The Carrick reservoir fell to its lowest level on record this week, after the driest "
+            "autumn in the uplands since measurements began.\n\nWater engineers said supplies to "
+            "the valley towns were safe until the spring, but asked households to take shorter "
+            "showers.\n\nFarmers downstream said the low flow had already forced them to move "
+            "cattle to other pastures, at a cost they put at thousands of pounds.");
+}
+
+TEST(ExtractHtmlArticle, TopicClassesOfAPostDoNotHideItsText) {
+  auto a = ExtractFixture("extract/taxonomy-classes.html");
+  ASSERT_TRUE(a.ok()) << a.status().message();
+  EXPECT_EQ(a->title, "Ad agencies brace for new rules on social media influencers");
+  EXPECT_NE(a->text.find("label every paid post"), std::string::npos);
+  EXPECT_NE(a->text.find("responsible when the label is missing"), std::string::npos);
+  EXPECT_EQ(a->text.find("quiet third quarter"), std::string::npos);  // the related box
+}
+
+}  // namespace
+}  // namespace newsdesk
