@@ -86,7 +86,11 @@ struct Store::Impl {
       std::vector<rocksdb::ColumnFamilyHandle*>(kCfCount);
 
   std::mutex write_mu;  // serializes Commit
+  // Writer-side caches: this process is the only writer, so they stay true
+  // to the database; both are updated only after a successful write.
   std::unordered_map<std::string, std::uint64_t> doc_freq_cache;
+  std::unordered_map<StoryId, StoryRecord> story_cache;
+  static constexpr std::size_t kStoryCacheSize = 20000;  // records, then start over
   std::uint64_t next_article_id = 1, next_story_id = 1, article_count = 0, story_count = 0;
 
   ~Impl() {
@@ -101,6 +105,9 @@ struct Store::Impl {
   Result<std::uint64_t> ReadCounter(const char* key) const;
   Result<std::optional<ArticleRecord>> LoadArticle(ArticleId id) const;
   Result<std::optional<StoryRecord>> LoadStory(StoryId id) const;
+  // The writer's view of a story through story_cache; null when there is no
+  // such story. Only for Commit (under write_mu); valid until the next write.
+  Result<const StoryRecord*> CachedStory(StoryId id);
   Result<std::vector<ArticleId>> StoryMembers(StoryId id) const;
   Result<std::uint64_t> DocFreq(const std::string& term);
   Result<CommitOutcome> Commit(const Article& article);
@@ -246,6 +253,15 @@ Result<std::optional<StoryRecord>> Store::Impl::LoadStory(StoryId id) const {
   return std::optional<StoryRecord>(std::move(r).value());
 }
 
+Result<const StoryRecord*> Store::Impl::CachedStory(StoryId id) {
+  if (auto it = story_cache.find(id); it != story_cache.end()) return &it->second;
+  auto loaded = LoadStory(id);
+  if (!loaded.ok()) return loaded.status();
+  if (!loaded->has_value()) return static_cast<const StoryRecord*>(nullptr);
+  if (story_cache.size() >= kStoryCacheSize) story_cache.clear();
+  return &story_cache.emplace(id, std::move(**loaded)).first->second;
+}
+
 Result<std::vector<ArticleId>> Store::Impl::StoryMembers(StoryId id) const {
   std::vector<ArticleId> ids;
   std::string prefix = BigEndian64(id);
@@ -346,11 +362,13 @@ Result<CommitOutcome> Store::Impl::Commit(const Article& article) {
   auto touch = [&](StoryId id) -> Result<PendingCommit::TouchedStory*> {
     auto it = p.stories.find(id);
     if (it != p.stories.end()) return &it->second;
-    auto loaded = LoadStory(id);
-    if (!loaded.ok()) return loaded.status();
+    auto cached = CachedStory(id);
+    if (!cached.ok()) return cached.status();
     PendingCommit::TouchedStory t;
-    if (loaded->has_value()) t.stored_last_seen = (*loaded)->last_seen;
-    t.record = std::move(*loaded);
+    if (*cached != nullptr) {
+      t.stored_last_seen = (*cached)->last_seen;
+      t.record = **cached;
+    }
     return &p.stories.emplace(id, std::move(t)).first->second;
   };
 
@@ -449,9 +467,9 @@ Result<CommitOutcome> Store::Impl::Commit(const Article& article) {
     for (it->Seek(StoryTimeKey(t - options.story_window, 0)); it->Valid(); it->Next()) {
       StoryId sid = ReadBigEndian64(std::string_view(it->key().data() + 8, it->key().size() - 8));
       if (p.stories.count(sid)) continue;  // considered from the pending state below
-      auto story = LoadStory(sid);
+      auto story = CachedStory(sid);
       if (!story.ok()) return story.status();
-      if (story->has_value()) consider(**story);
+      if (*story != nullptr) consider(**story);
     }
     if (!it->status().ok()) return FromRocks(it->status(), dir);
   }
@@ -539,6 +557,14 @@ Result<CommitOutcome> Store::Impl::Commit(const Article& article) {
   if (!s.ok()) return FromRocks(s, dir);
 
   for (auto& [term, n] : new_doc_freq) doc_freq_cache[term] = n;
+  if (story_cache.size() >= kStoryCacheSize) story_cache.clear();
+  for (auto& [sid, touched] : p.stories) {
+    if (touched.record) {
+      story_cache[sid] = std::move(*touched.record);
+    } else {
+      story_cache.erase(sid);
+    }
+  }
   next_article_id = new_next_article;
   next_story_id = new_next_story;
   article_count = new_article_count;
