@@ -5,7 +5,7 @@ RELEASE_DIR ?= build-release
 DEMO_DB     ?= $(RELEASE_DIR)/demo-db
 JOBS        ?= $(shell nproc)
 
-.PHONY: all setup build release demo test bench format clean
+.PHONY: all setup build release demo test sanitize bench format clean
 
 all: build
 
@@ -32,6 +32,12 @@ demo: release
 test: build
 	@ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
 
+# The whole suite once more under AddressSanitizer and UndefinedBehaviorSanitizer.
+sanitize: setup
+	@cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DNEWSDESK_SANITIZE=ON >/dev/null
+	@cmake --build build-asan -j $(JOBS)
+	@ctest --test-dir build-asan --output-on-failure -j $(JOBS)
+
 bench: setup
 	@cmake -S . -B $(RELEASE_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
 	@cmake --build $(RELEASE_DIR) -j $(JOBS) --target bench_pipeline
@@ -41,4 +47,4 @@ format:
 	@git ls-files '*.cc' '*.h' | xargs clang-format -i
 
 clean:
-	rm -rf $(BUILD_DIR) $(RELEASE_DIR)
+	rm -rf $(BUILD_DIR) $(RELEASE_DIR) build-asan
