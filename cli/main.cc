@@ -42,7 +42,10 @@ int Fail(const Status& s) {
   return kExitFailure;
 }
 
-void PrintJson(const nlohmann::json& j) { std::cout << j.dump(2) << "\n"; }
+// File names need not be UTF-8; JSON must be: invalid bytes become U+FFFD.
+void PrintJson(const nlohmann::json& j) {
+  std::cout << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+}
 
 Result<std::unique_ptr<Store>> OpenForRead(const std::string& db_flag) {
   return Store::OpenForRead(DatabaseDir(db_flag));

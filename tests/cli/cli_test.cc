@@ -96,6 +96,17 @@ TEST(Cli, AnIngestWithFailuresExitsOneNamesThemAndStoresTheRest) {
   EXPECT_EQ(ParseJsonOrFail(stats.out).at("articles"), ArticlesExpected());
 }
 
+TEST(Cli, JsonStaysValidWhenAFileNameIsNotUtf8) {
+  TempDir tmp;
+  testing::WriteFileOrDie(tmp.Sub("in/caf\xe9.html"), "");
+  auto r = RunNewsdesk({"ingest", tmp.Sub("in"), "--json", "--db", tmp.Sub("db")});
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  json j = ParseJsonOrFail(r.out);
+  ASSERT_EQ(j.at("failed").size(), 1u);
+  EXPECT_EQ(j.at("failed").at(0).at("input"), tmp.Sub("in/caf\xEF\xBF\xBD.html"));
+  EXPECT_EQ(j.at("failed").at(0).at("error"), "empty input");
+}
+
 TEST(Cli, UsageErrorsExitTwo) {
   EXPECT_EQ(RunNewsdesk({}).exit_code, 2);
   EXPECT_EQ(RunNewsdesk({"frobnicate"}).exit_code, 2);
