@@ -39,9 +39,12 @@ sanitize: setup
 	@ctest --test-dir build-asan --output-on-failure -j $(JOBS)
 
 bench: setup
+	@bash scripts/setup.sh bench
 	@cmake -S . -B $(RELEASE_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
-	@cmake --build $(RELEASE_DIR) -j $(JOBS) --target bench_pipeline
+	@cmake --build $(RELEASE_DIR) -j $(JOBS) --target bench_pipeline feed_bench fetch_bench
 	$(RELEASE_DIR)/bench_pipeline
+	bash bench/feeds.sh $(RELEASE_DIR)
+	$(RELEASE_DIR)/fetch_bench 2000 8
 
 format:
 	@git ls-files '*.cc' '*.h' | xargs clang-format -i

@@ -66,10 +66,13 @@ class ProgressLine {
         rate > 0 && p.done < p.total
             ? fmt::format(" · ETA {:.0f}s", static_cast<double>(p.total - p.done) / rate)
             : "";
-    std::fprintf(
-        stderr,
-        "\r\033[K%zu/%zu inputs · %zu new · %zu updated · %zu duplicate · %zu failed · %.0f/s%s",
-        p.done, p.total, p.added, p.updated, p.duplicates, p.failed, rate, eta.c_str());
+    std::string sources =
+        p.sources_total > 0 ? fmt::format("{}/{} sources · ", p.sources_done, p.sources_total) : "";
+    std::fprintf(stderr,
+                 "\r\033[K%s%zu/%zu inputs · %zu new · %zu updated · %zu duplicate · %zu failed · "
+                 "%.0f/s%s",
+                 sources.c_str(), p.done, p.total, p.added, p.updated, p.duplicates, p.failed, rate,
+                 eta.c_str());
     shown_ = true;
   }
   void Finish() {
@@ -83,8 +86,21 @@ class ProgressLine {
   std::chrono::steady_clock::time_point last_{};
 };
 
-int RunIngest(const std::vector<std::string>& paths, const std::string& db_flag, bool json,
-              bool quiet) {
+struct IngestFlags {
+  std::vector<std::string> inputs;
+  std::vector<std::string> source_files;
+  int jobs = 8;
+  double delay_s = 1.0;
+  bool allow_private = false;
+  std::string user_agent;
+  bool quiet = false;
+};
+
+int RunIngest(const IngestFlags& flags, const std::string& db_flag, bool json) {
+  if (flags.inputs.empty() && flags.source_files.empty()) {
+    std::fprintf(stderr, "newsdesk: ingest needs a PATH, a URL or --sources FILE\n");
+    return kExitUsage;
+  }
   std::string dir = DatabaseDir(db_flag);
   std::error_code ec;
   if (fs::path parent = fs::path(dir).parent_path(); !parent.empty()) {
@@ -92,17 +108,74 @@ int RunIngest(const std::vector<std::string>& paths, const std::string& db_flag,
   }
   auto store = Store::OpenForWrite(dir);
   if (!store.ok()) return Fail(store.status());
-  ProgressLine line(!quiet && !json && isatty(STDERR_FILENO));
-  auto summary = IngestPaths(paths, **store, IngestOptions{},
-                             [&](const IngestProgress& p) { line.Update(p); });
+  IngestOptions options;
+  options.fetch.max_concurrent = std::max(1, flags.jobs);
+  options.fetch.host_delay_s = std::max(0.0, flags.delay_s);
+  options.fetch.allow_private = flags.allow_private;
+  if (!flags.user_agent.empty()) options.fetch.user_agent = flags.user_agent;
+  ProgressLine line(!flags.quiet && !json && isatty(STDERR_FILENO));
+  auto summary = Ingest({flags.inputs, flags.source_files}, **store, options,
+                        [&](const IngestProgress& p) { line.Update(p); });
   line.Finish();
   if (!summary.ok()) return Fail(summary.status());
   if (json) {
     PrintJson(IngestJson(*summary, dir));
-  } else if (!quiet || !summary->failures.empty()) {
+  } else if (!flags.quiet || !summary->failures.empty()) {
     std::cout << IngestText(*summary, dir);
   }
   return summary->failures.empty() ? kExitOk : kExitFailure;
+}
+
+int RunSources(const std::string& db_flag, bool json) {
+  auto store = OpenForRead(db_flag);
+  if (!store.ok()) return Fail(store.status());
+  auto sources = (*store)->ListSources();
+  if (!sources.ok()) return Fail(sources.status());
+  if (json) {
+    nlohmann::json arr = nlohmann::json::array();
+    for (const auto& s : *sources) arr.push_back(SourceJson(s));
+    PrintJson({{"sources", std::move(arr)}});
+  } else {
+    std::cout << SourcesText(*sources);
+  }
+  return kExitOk;
+}
+
+// The bytes of FILE or URL, for commands that look at one document.
+Result<FetchResponse> ReadDocument(const std::string& where, std::size_t limit) {
+  if (where.rfind("http://", 0) == 0 || where.rfind("https://", 0) == 0) {
+    FetchOptions options;
+    options.max_body_bytes = limit;
+    Fetcher fetcher(options);
+    FetchResponse out;
+    fetcher.Add({where, {}, {}}, [&](FetchResponse r) { out = std::move(r); });
+    fetcher.Run();
+    if (!out.status.ok()) return out.status.WithContext(where);
+    return out;
+  }
+  std::ifstream in(where, std::ios::binary);
+  if (!in) return Status::NotFound(where + ": cannot open the file");
+  FetchResponse r;
+  r.body.resize(limit + 1);
+  in.read(r.body.data(), static_cast<std::streamsize>(r.body.size()));
+  r.body.resize(static_cast<std::size_t>(in.gcount()));
+  std::error_code ec;
+  r.url = r.final_url = FileUrl(fs::absolute(where, ec).lexically_normal().string());
+  return r;
+}
+
+int RunFeed(const std::string& where, bool json) {
+  FeedOptions options;
+  auto doc = ReadDocument(where, options.max_input_bytes);
+  if (!doc.ok()) return Fail(doc.status());
+  auto feed = ParseFeed(doc->body, doc->final_url, doc->content_type, options);
+  if (!feed.ok()) return Fail(feed.status().WithContext(where));
+  if (json) {
+    PrintJson(FeedJson(*feed));
+  } else {
+    std::cout << FeedText(*feed);
+  }
+  return kExitOk;
 }
 
 int RunStories(const std::string& db_flag, bool json, const std::string& since,
@@ -122,19 +195,17 @@ int RunStories(const std::string& db_flag, bool json, const std::string& since,
   if (!store.ok()) return Fail(store.status());
   auto list = (*store)->ListStories(q);
   if (!list.ok()) return Fail(list.status());
-  std::vector<StoryDetail> details;
+  if (!json) {
+    std::cout << StoriesText(*list);
+    return kExitOk;
+  }
+  nlohmann::json arr = nlohmann::json::array();
   for (const StorySummary& s : *list) {
     auto d = (*store)->GetStory(s.id);
     if (!d.ok()) return Fail(d.status());
-    if (d->has_value()) details.push_back(std::move(**d));
+    if (d->has_value()) arr.push_back(StoryJson(**d));
   }
-  if (json) {
-    nlohmann::json arr = nlohmann::json::array();
-    for (const auto& d : details) arr.push_back(StoryJson(d));
-    PrintJson({{"stories", std::move(arr)}});
-  } else {
-    std::cout << StoriesText(details);
-  }
+  PrintJson({{"stories", std::move(arr)}});
   return kExitOk;
 }
 
@@ -175,6 +246,25 @@ int RunArticle(const std::string& db_flag, bool json, const std::string& ref) {
   return kExitOk;
 }
 
+int RunCheck(const std::string& db_flag, bool json) {
+  auto store = OpenForRead(db_flag);
+  if (!store.ok()) return Fail(store.status());
+  auto problems = (*store)->Verify();
+  if (!problems.ok()) return Fail(problems.status());
+  auto stats = (*store)->Stats();
+  if (!stats.ok()) return Fail(stats.status());
+  if (json) {
+    PrintJson({{"database", (*store)->dir()}, {"ok", problems->empty()}, {"problems", *problems}});
+  } else if (problems->empty()) {
+    std::cout << fmt::format("{}: ok, {} articles and {} stories agree with every index\n",
+                             (*store)->dir(), stats->articles, stats->stories);
+  } else {
+    std::cout << fmt::format("{}: {} problems\n", (*store)->dir(), problems->size());
+    for (const std::string& p : *problems) std::cout << "  " << p << "\n";
+  }
+  return problems->empty() ? kExitOk : kExitFailure;
+}
+
 int RunStats(const std::string& db_flag, bool json) {
   auto store = OpenForRead(db_flag);
   if (!store.ok()) return Fail(store.status());
@@ -188,28 +278,25 @@ int RunStats(const std::string& db_flag, bool json) {
   return kExitOk;
 }
 
-int RunExtract(const std::string& file, const std::string& url, bool json) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return Fail(Status::NotFound(file + ": cannot open the file"));
+int RunExtract(const std::string& where, const std::string& url, bool json) {
   ExtractOptions options;
-  std::string bytes;
-  bytes.resize(options.max_input_bytes + 1);
-  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  bytes.resize(static_cast<std::size_t>(in.gcount()));
-  std::error_code ec;
-  std::string where =
-      url.empty() ? FileUrl(fs::absolute(file, ec).lexically_normal().string()) : url;
-  std::string ext = fs::path(file).extension().string();
-  auto article = ext == ".txt" ? ExtractTextArticle(bytes, where, {}, options)
-                               : ExtractHtmlArticle(bytes, where, {}, options);
+  auto doc = ReadDocument(where, options.max_input_bytes);
+  if (!doc.ok()) return Fail(doc.status());
+  std::string page_url = url.empty() ? doc->final_url : url;
+  std::string ext = fs::path(where).extension().string();
+  if (auto at = doc->content_type.find("charset="); at != std::string::npos) {
+    options.charset = doc->content_type.substr(at + 8);
+  }
+  auto article = ext == ".txt" ? ExtractTextArticle(doc->body, page_url, {}, options)
+                               : ExtractHtmlArticle(doc->body, page_url, {}, options);
   if (!article.ok()) {
     if (json) {
-      PrintJson({{"url", where},
+      PrintJson({{"url", page_url},
                  {"status",
                   article.status().code() == Status::Code::kNotFound ? "no_article_text" : "error"},
                  {"error", article.status().message()}});
     }
-    return Fail(article.status().WithContext(file));
+    return Fail(article.status().WithContext(where));
   }
   if (json) {
     PrintJson(ExtractedJson(*article));
@@ -235,12 +322,32 @@ int Main(int argc, char** argv) {
     cmd->add_flag("--json", json, "print JSON (see docs/json.md)");
   };
 
-  std::vector<std::string> paths;
-  bool quiet = false;
-  auto* ingest = app.add_subcommand("ingest", "ingest files and folders of articles");
-  ingest->add_option("PATH", paths, "HTML pages, .txt articles, or folders of them")->required();
-  ingest->add_flag("-q,--quiet", quiet, "no progress and no summary unless something failed");
+  IngestFlags ingest_flags;
+  auto* ingest = app.add_subcommand("ingest", "ingest feeds, sitemaps, pages, files and folders");
+  ingest->add_option("INPUT", ingest_flags.inputs,
+                     "feed, sitemap or page URLs; HTML or .txt articles, folders of them, local "
+                     "feeds and sitemaps");
+  ingest->add_option("--sources", ingest_flags.source_files,
+                     "an OPML file or a list of URLs (one a line) naming sources");
+  ingest->add_option("-j,--jobs", ingest_flags.jobs, "transfers at once, across hosts (default 8)");
+  ingest->add_option("--delay", ingest_flags.delay_s,
+                     "seconds between two requests to one host (default 1)");
+  ingest->add_option("--user-agent", ingest_flags.user_agent,
+                     "User-Agent with a contact of yours (default names newsdesk)");
+  ingest->add_flag("--allow-private", ingest_flags.allow_private,
+                   "allow loopback and private addresses (refused by default)");
+  ingest->add_flag("-q,--quiet", ingest_flags.quiet,
+                   "no progress and no summary unless something failed");
   add_common(ingest);
+
+  auto* sources = app.add_subcommand("sources", "every source with its last fetch and errors");
+  add_common(sources);
+
+  std::string feed_where;
+  auto* feed =
+      app.add_subcommand("feed", "one feed → its entries as newsdesk sees them; nothing stored");
+  feed->add_option("FILE|URL", feed_where, "a feed file or URL")->required();
+  feed->add_flag("--json", json, "print JSON (see docs/json.md)");
 
   std::string since;
   std::size_t min_sources = 0, limit = 0;
@@ -263,10 +370,13 @@ int Main(int argc, char** argv) {
   auto* stats = app.add_subcommand("stats", "what the database holds");
   add_common(stats);
 
+  auto* check = app.add_subcommand("check", "check that every index agrees with the records");
+  add_common(check);
+
   std::string file, url;
   auto* extract =
       app.add_subcommand("extract", "one page → the article as newsdesk sees it; nothing stored");
-  extract->add_option("FILE", file, "an HTML page or .txt article")->required();
+  extract->add_option("FILE|URL", file, "an HTML page or .txt article, or a page URL")->required();
   extract->add_option("--url", url, "the page's URL, for relative links and the outlet");
   extract->add_flag("--json", json, "print JSON (see docs/json.md)");
 
@@ -277,11 +387,14 @@ int Main(int argc, char** argv) {
     return code == 0 ? kExitOk : kExitUsage;
   }
 
-  if (ingest->parsed()) return RunIngest(paths, db, json, quiet);
+  if (ingest->parsed()) return RunIngest(ingest_flags, db, json);
+  if (sources->parsed()) return RunSources(db, json);
+  if (feed->parsed()) return RunFeed(feed_where, json);
   if (stories->parsed()) return RunStories(db, json, since, min_sources, limit);
   if (story->parsed()) return RunStory(db, json, story_id);
   if (article->parsed()) return RunArticle(db, json, article_ref);
   if (stats->parsed()) return RunStats(db, json);
+  if (check->parsed()) return RunCheck(db, json);
   if (extract->parsed()) return RunExtract(file, url, json);
   return kExitUsage;
 }

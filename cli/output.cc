@@ -52,6 +52,7 @@ json ArticleJson(const StoredArticle& a) {
           {"modified", TimeJson(a.article.modified)},
           {"language", a.article.language},
           {"story", a.story},
+          {"from_feed", a.article.from_feed},
           {"ingested_at", FormatIsoUtc(a.ingested_at)},
           {"text", a.article.text}};
 }
@@ -90,10 +91,13 @@ json IngestJson(const IngestSummary& s, const std::string& db) {
     failed.push_back({{"input", f.input}, {"error", f.status.message()}});
   }
   return {{"database", db},
+          {"sources", s.sources},
+          {"not_modified", s.not_modified},
           {"inputs", s.inputs},
           {"stored", s.stored()},
           {"added", s.added},
           {"updated", s.updated},
+          {"from_feed", s.from_feed},
           {"duplicates", s.duplicates},
           {"failed", std::move(failed)}};
 }
@@ -108,11 +112,10 @@ json StatsJson(const StoreStats& s, const std::string& db) {
           {"bytes_on_disk", s.bytes_on_disk}};
 }
 
-std::string StoriesText(const std::vector<StoryDetail>& stories) {
+std::string StoriesText(const std::vector<StorySummary>& stories) {
   if (stories.empty()) return "no stories\n";
   std::string out;
-  for (const auto& d : stories) {
-    const StorySummary& s = d.summary;
+  for (const StorySummary& s : stories) {
     std::string span = HumanTime(s.first_seen);
     if (s.last_seen != s.first_seen) span += " → " + HumanTime(s.last_seen);
     out += fmt::format("#{:<4} {}\n", s.id, s.title);
@@ -161,12 +164,22 @@ std::string ExtractedText(const Article& x) {
 }
 
 std::string IngestText(const IngestSummary& s, const std::string& db) {
-  std::string out = fmt::format("ingested {}", Plural(s.stored(), "article", "articles"));
-  if (s.updated > 0) out += fmt::format(" ({} new, {} updated)", s.added, s.updated);
+  std::string out;
+  if (s.sources > 0) {
+    out += fmt::format("fetched {}", Plural(s.sources, "source", "sources"));
+    if (s.not_modified > 0) out += fmt::format(" ({} not modified)", s.not_modified);
+    out += "; ";
+  }
+  out += fmt::format("ingested {}", Plural(s.stored(), "article", "articles"));
+  std::vector<std::string> detail;
+  if (s.updated > 0) detail.push_back(fmt::format("{} new, {} updated", s.added, s.updated));
+  if (s.from_feed > 0) detail.push_back(fmt::format("{} from feed text", s.from_feed));
+  if (!detail.empty()) out += " (" + Join(detail, ", ") + ")";
   out += fmt::format(", {}, {} failed into {}\n", Plural(s.duplicates, "duplicate", "duplicates"),
                      s.failures.size(), db);
-  for (const auto& f : s.failures)
+  for (const auto& f : s.failures) {
     out += fmt::format("  failed: {}: {}\n", f.input, f.status.message());
+  }
   return out;
 }
 
@@ -176,6 +189,79 @@ std::string StatsText(const StoreStats& s, const std::string& db) {
       "or more sources)\noutlets    {}\n",
       db, kSchemaVersion, static_cast<double>(s.bytes_on_disk) / 1e6, s.articles, s.stories,
       s.multi_source_stories, s.outlets);
+}
+
+json SourceJson(const SourceState& s) {
+  return {{"url", s.url},
+          {"kind", s.kind},
+          {"title", s.title},
+          {"tags", s.tags},
+          {"last_fetch", TimeJson(s.last_fetch)},
+          {"last_success", TimeJson(s.last_success)},
+          {"last_status", s.last_status},
+          {"last_error", s.last_error},
+          {"fetches", s.fetches},
+          {"failures", s.failures},
+          {"articles_found", s.articles_found},
+          {"recent_errors", s.recent_errors}};
+}
+
+std::string SourcesText(const std::vector<SourceState>& sources) {
+  if (sources.empty()) return "no sources\n";
+  std::string out;
+  for (const SourceState& s : sources) {
+    out += fmt::format("{}\n", s.url);
+    std::string title = s.title.empty() ? "" : fmt::format("{} · ", s.title);
+    std::string kind = s.kind.empty() ? "" : fmt::format("{} · ", s.kind);
+    out +=
+        fmt::format("    {}{}{} found · last fetch {} ({}) · last success {}\n", kind, title,
+                    Plural(s.articles_found, "article", "articles"), HumanTime(s.last_fetch),
+                    s.last_status == 0 ? std::string("no answer") : std::to_string(s.last_status),
+                    s.last_success ? HumanTime(s.last_success) : std::string("never"));
+    for (const std::string& e : s.recent_errors) out += fmt::format("    error: {}\n", e);
+  }
+  return out;
+}
+
+json FeedJson(const Feed& f) {
+  json entries = json::array();
+  for (const FeedEntry& e : f.entries) {
+    json enclosures = json::array();
+    for (const FeedEnclosure& x : e.enclosures) {
+      enclosures.push_back({{"url", x.url},
+                            {"type", x.type},
+                            {"length", x.length ? json(*x.length) : json(nullptr)}});
+    }
+    entries.push_back({{"title", e.title},
+                       {"link", e.link},
+                       {"id", e.id},
+                       {"published", TimeJson(e.published)},
+                       {"updated", TimeJson(e.updated)},
+                       {"author", e.author},
+                       {"summary", e.summary},
+                       {"content", e.content},
+                       {"enclosures", std::move(enclosures)}});
+  }
+  return {{"version", f.version},
+          {"title", f.title},
+          {"link", f.link},
+          {"ill_formed", f.ill_formed},
+          {"ill_formed_reason", f.ill_formed_reason},
+          {"entries", std::move(entries)}};
+}
+
+std::string FeedText(const Feed& f) {
+  std::string out = fmt::format("{} ({}) · {}\n", f.title.empty() ? "(untitled feed)" : f.title,
+                                f.version.empty() ? "unknown format" : f.version,
+                                Plural(f.entries.size(), "entry", "entries"));
+  if (!f.link.empty()) out += f.link + "\n";
+  if (f.ill_formed) out += fmt::format("ill-formed: {}\n", f.ill_formed_reason);
+  out += "\n";
+  for (const FeedEntry& e : f.entries) {
+    out += fmt::format("  {:<16}  {}\n  {:<16}  {}\n",
+                       HumanTime(e.published ? e.published : e.updated), e.title, "", e.link);
+  }
+  return out;
 }
 
 }  // namespace newsdesk::cli

@@ -22,13 +22,17 @@ nlohmann::json StoryJson(const StoryDetail& story);
 nlohmann::json ExtractedJson(const Article& a);
 nlohmann::json IngestJson(const IngestSummary& s, const std::string& db);
 nlohmann::json StatsJson(const StoreStats& s, const std::string& db);
+nlohmann::json SourceJson(const SourceState& s);
+nlohmann::json FeedJson(const Feed& f);
 
-std::string StoriesText(const std::vector<StoryDetail>& stories);
+std::string StoriesText(const std::vector<StorySummary>& stories);
 std::string StoryText(const StoryDetail& story);
 std::string ArticleText(const StoredArticle& a);
 std::string ExtractedText(const Article& a);
 std::string IngestText(const IngestSummary& s, const std::string& db);
 std::string StatsText(const StoreStats& s, const std::string& db);
+std::string SourcesText(const std::vector<SourceState>& sources);
+std::string FeedText(const Feed& f);
 
 }  // namespace newsdesk::cli
 

@@ -99,7 +99,9 @@ const RE2& ContentHint() {
   static const RE2 re("(?i)(article|body|content|main|column|story|entry)");
   return re;
 }
-// Whole paragraphs that are page furniture, not text.
+// Whole paragraphs that are page furniture, not text; only short blocks are
+// furniture ("Subscribers to the scheme said…" is a sentence).
+constexpr std::size_t kMaxFurnitureBytes = 80;
 const RE2& BoilerplateParagraph() {
   static const RE2 re(
       "(?i)^(advertisement|sponsored|loading\\.*|\\d+\\s*min(ute)?s?\\s*read|share( this)?"
@@ -110,7 +112,10 @@ const RE2& BoilerplateParagraph() {
 
 bool IsHidden(const xmlNode* n) {
   if (n->properties == nullptr) return false;
-  if (!Attr(n, "hidden").empty() || Lower(Attr(n, "aria-hidden")) == "true") return true;
+  if (xmlHasProp(n, reinterpret_cast<const xmlChar*>("hidden")) != nullptr ||
+      Lower(Attr(n, "aria-hidden")) == "true") {
+    return true;
+  }
   std::string style = Lower(Attr(n, "style"));
   style.erase(std::remove(style.begin(), style.end(), ' '), style.end());
   return style.find("display:none") != std::string::npos ||
@@ -354,7 +359,9 @@ std::string MainText(std::vector<Block>& blocks, const std::string& title) {
     if (b.link_density > 0.5 && b.text.size() < 400) continue;
     std::string_view name = Name(b.node);
     if (name == "li" && b.link_density > 0.3) continue;
-    if (RE2::FullMatch(b.text, BoilerplateParagraph())) continue;
+    if (b.text.size() <= kMaxFurnitureBytes && RE2::FullMatch(b.text, BoilerplateParagraph())) {
+      continue;
+    }
     if (!folded_title.empty() && Lower(b.text) == folded_title) continue;
     if (!text.empty()) text += "\n\n";
     text += b.text;
@@ -527,6 +534,34 @@ std::string StripSiteName(const std::string& title, const std::string& outlet,
   return title;
 }
 
+// A canonical URL that is a site's home page, declared by a page that is
+// not the home page: a CMS default, not the article's address.
+bool IsSiteRootOfAnotherPage(const std::string& canonical, const std::string& page_url) {
+  std::size_t scheme = canonical.find("://");
+  if (scheme == std::string::npos) return false;
+  std::size_t path = canonical.find('/', scheme + 3);
+  bool is_root = path == std::string::npos || canonical.substr(path) == "/";
+  if (!is_root) return false;
+  auto page = CanonicalUrl(page_url);
+  return !page || *page != canonical;
+}
+
+// More attributes than this on one element, or more bytes inside one tag,
+// and the page is refused: libxml2's duplicate-attribute check is quadratic.
+bool HasMonstrousTag(std::string_view html, std::size_t max_attributes, std::size_t max_tag_bytes) {
+  std::size_t i = 0;
+  while ((i = html.find('<', i)) != std::string_view::npos) {
+    std::size_t end = html.find('>', i);
+    if (end == std::string_view::npos) end = html.size();
+    if (end - i > max_tag_bytes) return true;
+    std::size_t attributes = 0;
+    for (std::size_t j = i; j < end; ++j) attributes += html[j] == '=';
+    if (attributes > max_attributes) return true;
+    i = end;
+  }
+  return false;
+}
+
 // A declared charset near the top of the page means libxml2 should follow
 // it; otherwise UTF-8 when the bytes are UTF-8, else windows-1252, the
 // encoding undeclared legacy pages are nearly always in.
@@ -545,12 +580,20 @@ Result<Article> ExtractHtmlArticle(std::string_view html, std::string_view url,
                                    const ArticleOverrides& overrides,
                                    const ExtractOptions& options) {
   if (Status s = extract_internal::CheckInput(html, options); !s.ok()) return s;
+  if (HasMonstrousTag(html, options.max_attributes_per_element, options.max_tag_bytes)) {
+    return Status::TooLarge("an element has more than " +
+                            std::to_string(options.max_attributes_per_element) +
+                            " attributes or a tag over " + std::to_string(options.max_tag_bytes) +
+                            " bytes (max_attributes_per_element, max_tag_bytes)");
+  }
   std::string base(url);
-  std::unique_ptr<xmlDoc, DocDeleter> doc(
-      htmlReadMemory(html.data(), static_cast<int>(html.size()),
-                     base.empty() ? nullptr : base.c_str(), EncodingFor(html),
-                     HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                         HTML_PARSE_NONET | HTML_PARSE_COMPACT));
+  // XML_PARSE_HUGE: libxml2 otherwise drops everything nested deeper than
+  // 256 elements without a word; our own walks stop at max_dom_depth.
+  std::unique_ptr<xmlDoc, DocDeleter> doc(htmlReadMemory(
+      html.data(), static_cast<int>(html.size()), base.empty() ? nullptr : base.c_str(),
+      options.charset.empty() ? EncodingFor(html) : options.charset.c_str(),
+      HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+          HTML_PARSE_COMPACT | XML_PARSE_HUGE));
   if (!doc) return Status::InvalidInput("not an HTML document (libxml2 could not parse it)");
   const xmlNode* root = xmlDocGetRootElement(doc.get());
   if (root == nullptr) return Status::InvalidInput("not an HTML document (no root element)");
@@ -582,10 +625,10 @@ Result<Article> ExtractHtmlArticle(std::string_view html, std::string_view url,
   for (const std::string& candidate :
        {f.canonical, FirstMeta(f, {"og:url"}), CollapseWhitespace(f.ld.url)}) {
     if (candidate.empty()) continue;
-    if (auto u = CanonicalUrl(candidate, base); u && u->rfind("file:", 0) != 0) {
-      a.canonical_url = *u;
-      break;
-    }
+    auto u = CanonicalUrl(candidate, base);
+    if (!u || u->rfind("file:", 0) == 0 || IsSiteRootOfAnotherPage(*u, base)) continue;
+    a.canonical_url = *u;
+    break;
   }
 
   std::string published = CollapseWhitespace(f.ld.date_published);

@@ -32,6 +32,9 @@ struct Article {
   std::optional<UnixSeconds> modified;
   std::string language;  // BCP 47 tag as the page declares it; may be empty
   std::string text;      // the main text: paragraphs separated by a blank line
+  // The text is what a feed said of the article (its summary or content),
+  // because the page itself could not be fetched or read.
+  bool from_feed = false;
 };
 
 // What a caller knows about a page from outside it (an HTTP response, a
@@ -50,6 +53,14 @@ struct ExtractOptions {
   std::size_t max_input_bytes = 16u << 20;
   // Elements nested deeper than this are not read. Default: 256.
   int max_dom_depth = 256;
+  // Pages with an element of more attributes, or a tag of more bytes, are
+  // refused with kTooLarge (parsing them takes quadratic time).
+  // Defaults: 1,000 attributes, 64 KiB.
+  std::size_t max_attributes_per_element = 1000;
+  std::size_t max_tag_bytes = 64u << 10;
+  // The charset the transport declared (HTTP Content-Type), which wins over
+  // the page's own <meta charset>. Default: empty, the page decides.
+  std::string charset;
 };
 
 // The article in an HTML page.
@@ -117,6 +128,118 @@ std::uint64_t ContentFingerprint(const Article& article);
 
 // Collapses runs of white space (ASCII and Unicode) to one space and trims.
 std::string CollapseWhitespace(std::string_view text);
+
+// ---------------------------------------------------------------------------
+// Feeds, sitemaps, OPML and URL lists (extract/feeds.cc, extract/sitemaps.cc,
+// extract/charset.cc). Pure functions like everything in this header.
+
+struct FeedEnclosure {
+  std::string url;   // absolute
+  std::string type;  // MIME type; may be empty
+  std::optional<std::uint64_t> length;
+  std::string medium;  // Media RSS medium ("image", "video", …); may be empty
+};
+
+// One entry of a feed. Text fields come twice: as plain text (markup
+// stripped, entities decoded, whitespace collapsed) and as HTML.
+struct FeedEntry {
+  std::string title, title_html;
+  // Absolute: resolved against xml:base and the feed URL. Without a link
+  // element, a permalink guid (or Atom id) that is an http(s) URL.
+  std::string link;
+  std::string id;  // guid, Atom id or rdf:about, as written (permalinks resolved)
+  std::optional<UnixSeconds> published;
+  std::optional<UnixSeconds> updated;
+  std::string author;
+  std::string summary, summary_html;
+  std::string content, content_html;
+  std::vector<FeedEnclosure> enclosures;  // enclosures and media:content
+  std::vector<std::string> thumbnails;    // media:thumbnail URLs
+  std::vector<std::string> tags;
+};
+
+struct Feed {
+  // "rss090", "rss091", "rss092", "rss10", "rss20", "atom03", "atom10",
+  // "json10", "json11", or "" when unknown.
+  std::string version;
+  std::string title, link, id, language;
+  // When the feed last changed; its publication date when it gives no other.
+  std::optional<UnixSeconds> updated;
+  // The input was not well-formed (bad XML, wrong encoding, truncation):
+  // what could be recovered is here, and ill_formed_reason says what was wrong.
+  bool ill_formed = false;
+  std::string ill_formed_reason;
+  std::vector<FeedEntry> entries;
+};
+
+struct FeedOptions {
+  // Inputs larger than this are refused with kTooLarge. Default: 16 MiB.
+  std::size_t max_input_bytes = 16u << 20;
+  // Entries read from one feed; the rest are dropped and the feed marked
+  // ill-formed. Default: 10,000.
+  std::size_t max_entries = 10000;
+  // Deepest element or JSON nesting read. Default: 64.
+  int max_depth = 64;
+};
+
+// RSS 0.9x/1.0/2.0, Atom 0.3/1.0 (pugixml) and JSON Feed 1.0/1.1 (simdjson),
+// with Dublin Core, content:encoded and Media RSS. `url` is the feed's own
+// URL (relative links resolve against it); `content_type` is the HTTP
+// Content-Type when there was one (its charset is weighed against the BOM and
+// the XML declaration). Ill-formed feeds are recovered where possible and
+// marked; fails with kInvalidInput only when nothing feed-like is there.
+Result<Feed> ParseFeed(std::string_view bytes, std::string_view url,
+                       std::string_view content_type = {}, const FeedOptions& options = {});
+
+struct SitemapUrl {
+  std::string loc;  // absolute
+  std::optional<UnixSeconds> lastmod;
+  // Google News sitemap fields; empty when absent.
+  std::string news_title;
+  std::string news_publication;
+  std::optional<UnixSeconds> news_published;
+};
+
+struct Sitemap {
+  bool is_index = false;  // a sitemap index: `urls` are further sitemaps
+  std::vector<SitemapUrl> urls;
+  bool ill_formed = false;
+  std::string ill_formed_reason;
+};
+
+// <urlset> and <sitemapindex>, plain-text sitemaps (one URL a line). Fails
+// with kInvalidInput when the input is neither.
+Result<Sitemap> ParseSitemap(std::string_view bytes, std::string_view url,
+                             const FeedOptions& options = {});
+
+// A source named in an OPML file or a URL list.
+struct SourceSpec {
+  std::string url;       // the feed (xmlUrl) or page/sitemap URL, absolute
+  std::string html_url;  // OPML htmlUrl; may be empty
+  std::string title;
+  std::vector<std::string> tags;  // titles of the enclosing OPML outlines
+};
+
+// OPML outlines with xmlUrl (or url/htmlUrl when there is no xmlUrl).
+Result<std::vector<SourceSpec>> ParseOpml(std::string_view bytes, std::string_view url,
+                                          const FeedOptions& options = {});
+// One URL a line; blank lines and `#` comments skipped; relative lines are
+// refused (kInvalidInput names the line number).
+Result<std::vector<SourceSpec>> ParseUrlList(std::string_view text);
+
+// What a fetched or local document is, from its first bytes and the HTTP
+// Content-Type.
+enum class DocumentKind { kFeed, kSitemap, kOpml, kHtml, kUnknown };
+DocumentKind SniffDocument(std::string_view bytes, std::string_view content_type = {});
+
+// Converts `bytes` in `charset` (an IANA name: "windows-1252", "gb2312",
+// "shift_jis", …) to UTF-8 with ICU. Fails with kUnsupported for an unknown
+// charset; malformed sequences become U+FFFD.
+Result<std::string> ToUtf8(std::string_view bytes, std::string_view charset);
+
+// Plain text of an HTML fragment: markup stripped, entities decoded,
+// whitespace collapsed.
+std::string HtmlToText(std::string_view html);
 
 }  // namespace newsdesk
 

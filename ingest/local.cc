@@ -7,11 +7,38 @@
 #include <sstream>
 
 #include "ingest/ingest.h"
+#include "ingest/internal.h"
 
 namespace newsdesk {
-namespace {
 
 namespace fs = std::filesystem;
+
+namespace ingest_internal {
+
+Result<std::string> ReadFile(const fs::path& p, std::size_t limit) {
+  std::error_code ec;
+  auto size = fs::file_size(p, ec);
+  if (ec) return Status::IOError("cannot read: " + ec.message());
+  if (size > limit) {
+    return Status::TooLarge("file is " + std::to_string(size) + " bytes, over the limit of " +
+                            std::to_string(limit) + " bytes (max_input_bytes)");
+  }
+  std::ifstream in(p, std::ios::binary);
+  if (!in) return Status::IOError(std::string("cannot read: ") + std::strerror(errno));
+  std::string data;
+  data.resize(static_cast<std::size_t>(size));
+  in.read(data.data(), static_cast<std::streamsize>(size));
+  if (in.gcount() != static_cast<std::streamsize>(size)) {
+    return Status::IOError("cannot read: the file changed size while it was read");
+  }
+  return data;
+}
+
+}  // namespace ingest_internal
+
+namespace {
+
+using ingest_internal::ReadFile;
 
 enum class InputKind { kHtml, kText, kUnknown };
 
@@ -32,26 +59,6 @@ InputKind KindOf(const fs::path& p) {
   if (ext == ".html" || ext == ".htm" || ext == ".xhtml") return InputKind::kHtml;
   if (ext == ".txt") return InputKind::kText;
   return InputKind::kUnknown;
-}
-
-// Reads a whole file, refusing ones over `limit` bytes before reading them.
-Result<std::string> ReadFile(const fs::path& p, std::size_t limit) {
-  std::error_code ec;
-  auto size = fs::file_size(p, ec);
-  if (ec) return Status::IOError("cannot read: " + ec.message());
-  if (size > limit) {
-    return Status::TooLarge("file is " + std::to_string(size) + " bytes, over the limit of " +
-                            std::to_string(limit) + " bytes (max_input_bytes)");
-  }
-  std::ifstream in(p, std::ios::binary);
-  if (!in) return Status::IOError(std::string("cannot read: ") + std::strerror(errno));
-  std::string data;
-  data.resize(static_cast<std::size_t>(size));
-  in.read(data.data(), static_cast<std::streamsize>(size));
-  if (in.gcount() != static_cast<std::streamsize>(size)) {
-    return Status::IOError("cannot read: the file changed size while it was read");
-  }
-  return data;
 }
 
 struct Found {
@@ -161,6 +168,7 @@ Result<IngestSummary> IngestPaths(const std::vector<std::string>& paths, Store& 
   report();
 
   std::vector<Extracted> batch;
+  std::size_t batch_bytes = 0;
   auto commit_batch = [&]() -> Status {
     std::stable_sort(batch.begin(), batch.end(), Earlier);
     for (Extracted& e : batch) {
@@ -200,8 +208,10 @@ Result<IngestSummary> IngestPaths(const std::vector<std::string>& paths, Store& 
       report();
       continue;
     }
+    batch_bytes += article->text.size();
     batch.push_back({f.path.string(), std::move(article).value()});
-    if (batch.size() >= options.batch_size) {
+    if (batch.size() >= options.batch_size || batch_bytes >= options.batch_bytes) {
+      batch_bytes = 0;
       if (Status s = commit_batch(); !s.ok()) return s;
     }
   }

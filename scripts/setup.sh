@@ -20,8 +20,15 @@ packages=(
   libcli11-dev         # argument parsing
   libgtest-dev libgmock-dev libbenchmark-dev
   libcpp-httplib-dev   # loopback HTTP server in tests
+  zlib1g-dev           # gzip bodies in fetcher tests
+  publicsuffix         # the public suffix list libpsl reads
   python3
 )
+
+# `setup.sh bench` also installs the peers the benchmarks compare with.
+if [[ ${1:-} == bench ]]; then
+  packages+=(python3-feedparser python3-readability)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

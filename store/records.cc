@@ -17,26 +17,56 @@ std::optional<UnixSeconds> ReadOptionalTime(const json& j, const char* key) {
 
 }  // namespace
 
-std::string EncodeArticle(const ArticleRecord& r) {
-  const Article& a = r.stored.article;
-  json terms = json::array();
-  for (const TermCount& t : r.terms) terms.push_back(json::array({t.term, t.count}));
-  json j = {{"id", r.stored.id},
-            {"url", a.url},
-            {"canonical_url", a.canonical_url},
-            {"outlet", a.outlet},
-            {"title", a.title},
-            {"byline", a.byline},
-            {"published", OptionalTime(a.published)},
-            {"modified", OptionalTime(a.modified)},
-            {"language", a.language},
-            {"text", a.text},
-            {"fingerprint", r.stored.fingerprint},
-            {"story", r.stored.story},
-            {"ingested_at", r.stored.ingested_at},
-            {"terms", std::move(terms)}};
+namespace {
+
+json ArticleJson(const Article& a) {
+  return {{"url", a.url},
+          {"canonical_url", a.canonical_url},
+          {"outlet", a.outlet},
+          {"title", a.title},
+          {"byline", a.byline},
+          {"published", OptionalTime(a.published)},
+          {"modified", OptionalTime(a.modified)},
+          {"language", a.language},
+          {"text", a.text},
+          {"from_feed", a.from_feed}};
+}
+
+// Throws json::exception on a malformed record; callers turn it into kCorruption.
+Article ArticleFromJson(const json& j) {
+  Article a;
+  a.url = j.at("url").get<std::string>();
+  a.canonical_url = j.at("canonical_url").get<std::string>();
+  a.outlet = j.at("outlet").get<std::string>();
+  a.title = j.at("title").get<std::string>();
+  a.byline = j.value("byline", "");
+  a.published = ReadOptionalTime(j, "published");
+  a.modified = ReadOptionalTime(j, "modified");
+  a.language = j.value("language", "");
+  a.text = j.at("text").get<std::string>();
+  a.from_feed = j.value("from_feed", false);
+  return a;
+}
+
+std::string ToCbor(const json& j) {
   std::vector<std::uint8_t> cbor = json::to_cbor(j);
   return std::string(cbor.begin(), cbor.end());
+}
+
+}  // namespace
+
+std::string EncodeArticle(const ArticleRecord& r) {
+  json terms = json::array();
+  for (const TermCount& t : r.terms) terms.push_back(json::array({t.term, t.count}));
+  json j = ArticleJson(r.stored.article);
+  j["id"] = r.stored.id;
+  j["fingerprint"] = r.stored.fingerprint;
+  j["story"] = r.stored.story;
+  j["ingested_at"] = r.stored.ingested_at;
+  j["terms"] = std::move(terms);
+  j["url_key"] = r.url_key;
+  j["alias_key"] = r.alias_key;
+  return ToCbor(j);
 }
 
 Result<ArticleRecord> DecodeArticle(std::string_view bytes) {
@@ -44,26 +74,84 @@ Result<ArticleRecord> DecodeArticle(std::string_view bytes) {
   if (j.is_discarded() || !j.is_object()) return Status::Corruption("unreadable article record");
   try {
     ArticleRecord r;
-    Article& a = r.stored.article;
+    r.stored.article = ArticleFromJson(j);
     r.stored.id = j.at("id").get<ArticleId>();
-    a.url = j.at("url").get<std::string>();
-    a.canonical_url = j.at("canonical_url").get<std::string>();
-    a.outlet = j.at("outlet").get<std::string>();
-    a.title = j.at("title").get<std::string>();
-    a.byline = j.value("byline", "");
-    a.published = ReadOptionalTime(j, "published");
-    a.modified = ReadOptionalTime(j, "modified");
-    a.language = j.value("language", "");
-    a.text = j.at("text").get<std::string>();
     r.stored.fingerprint = j.at("fingerprint").get<std::uint64_t>();
     r.stored.story = j.at("story").get<StoryId>();
     r.stored.ingested_at = j.at("ingested_at").get<UnixSeconds>();
     for (const json& t : j.at("terms")) {
       r.terms.push_back({t.at(0).get<std::string>(), t.at(1).get<std::uint32_t>()});
     }
+    r.url_key = j.at("url_key").get<std::string>();
+    r.alias_key = j.value("alias_key", "");
     return r;
   } catch (const json::exception& e) {
     return Status::Corruption(std::string("article record: ") + e.what());
+  }
+}
+
+std::string EncodeSource(const SourceState& s) {
+  return ToCbor({{"url", s.url},
+                 {"kind", s.kind},
+                 {"title", s.title},
+                 {"tags", s.tags},
+                 {"etag", s.etag},
+                 {"last_modified", s.last_modified},
+                 {"last_fetch", OptionalTime(s.last_fetch)},
+                 {"last_success", OptionalTime(s.last_success)},
+                 {"last_status", s.last_status},
+                 {"last_error", s.last_error},
+                 {"fetches", s.fetches},
+                 {"failures", s.failures},
+                 {"articles_found", s.articles_found},
+                 {"recent_errors", s.recent_errors}});
+}
+
+Result<SourceState> DecodeSource(std::string_view bytes) {
+  json j = json::from_cbor(bytes.begin(), bytes.end(), true, false);
+  if (j.is_discarded() || !j.is_object()) return Status::Corruption("unreadable source record");
+  try {
+    SourceState s;
+    s.url = j.at("url").get<std::string>();
+    s.kind = j.value("kind", "");
+    s.title = j.value("title", "");
+    s.tags = j.value("tags", std::vector<std::string>{});
+    s.etag = j.value("etag", "");
+    s.last_modified = j.value("last_modified", "");
+    s.last_fetch = ReadOptionalTime(j, "last_fetch");
+    s.last_success = ReadOptionalTime(j, "last_success");
+    s.last_status = j.value("last_status", 0L);
+    s.last_error = j.value("last_error", "");
+    s.fetches = j.value("fetches", std::uint64_t{0});
+    s.failures = j.value("failures", std::uint64_t{0});
+    s.articles_found = j.value("articles_found", std::uint64_t{0});
+    s.recent_errors = j.value("recent_errors", std::vector<std::string>{});
+    return s;
+  } catch (const json::exception& e) {
+    return Status::Corruption(std::string("source record: ") + e.what());
+  }
+}
+
+std::string EncodeFrontierItem(const FrontierItem& item) {
+  json j = {{"url", item.url}, {"source", item.source}, {"discovered_at", item.discovered_at}};
+  j["feed_article"] = item.feed_article ? ArticleJson(*item.feed_article) : json(nullptr);
+  return ToCbor(j);
+}
+
+Result<FrontierItem> DecodeFrontierItem(std::string_view bytes) {
+  json j = json::from_cbor(bytes.begin(), bytes.end(), true, false);
+  if (j.is_discarded() || !j.is_object()) return Status::Corruption("unreadable frontier record");
+  try {
+    FrontierItem item;
+    item.url = j.at("url").get<std::string>();
+    item.source = j.value("source", "");
+    item.discovered_at = j.value("discovered_at", UnixSeconds{0});
+    if (j.contains("feed_article") && !j.at("feed_article").is_null()) {
+      item.feed_article = ArticleFromJson(j.at("feed_article"));
+    }
+    return item;
+  } catch (const json::exception& e) {
+    return Status::Corruption(std::string("frontier record: ") + e.what());
   }
 }
 
@@ -76,8 +164,7 @@ std::string EncodeStory(const StoryRecord& r) {
             {"article_count", r.article_count},
             {"outlets", r.outlets},
             {"centroid", r.centroid}};
-  std::vector<std::uint8_t> cbor = json::to_cbor(j);
-  return std::string(cbor.begin(), cbor.end());
+  return ToCbor(j);
 }
 
 Result<StoryRecord> DecodeStory(std::string_view bytes) {

@@ -18,6 +18,11 @@ namespace newsdesk::store_internal {
 struct ArticleRecord {
   StoredArticle stored;
   std::vector<TermCount> terms;  // ArticleTerms(article), kept to undo on update
+  // The key it owns in `urls`: its canonical URL, or the URL it was read
+  // from when another outlet's article holds that canonical URL.
+  std::string url_key;
+  // The key it owns in `url_aliases` (the URL it was read from); may be empty.
+  std::string alias_key;
 };
 
 struct StoryRecord {
@@ -34,6 +39,10 @@ struct StoryRecord {
 std::string EncodeArticle(const ArticleRecord& r);
 Result<ArticleRecord> DecodeArticle(std::string_view bytes);
 std::string EncodeStory(const StoryRecord& r);
+std::string EncodeSource(const SourceState& s);
+Result<SourceState> DecodeSource(std::string_view bytes);
+std::string EncodeFrontierItem(const FrontierItem& item);
+Result<FrontierItem> DecodeFrontierItem(std::string_view bytes);
 Result<StoryRecord> DecodeStory(std::string_view bytes);
 
 std::string BigEndian64(std::uint64_t v);

@@ -8,6 +8,7 @@
 #include <chrono>
 #include <filesystem>
 #include <mutex>
+#include <set>
 #include <unordered_map>
 
 #include "store/records.h"
@@ -26,18 +27,22 @@ enum Cf {
   kDefault,
   kMeta,          // "schema_version" → decimal text; counters → big-endian u64
   kArticles,      // article id → ArticleRecord
-  kUrls,          // canonical or fetched URL → article id
+  kUrls,          // canonical URL (or, when contested, the fetched URL) → article id
+  kUrlAliases,    // the URL an article was read from → article id, first come
   kFingerprints,  // content fingerprint → article id
   kStories,       // story id → StoryRecord
   kStoryMembers,  // story id + article id → ""
   kStoryTime,     // last_seen + story id → "": recent stories first to hand
   kDocFreq,       // term → number of articles that use it
   kOutlets,       // outlet → number of articles
+  kSources,       // source URL → SourceState
+  kFrontier,      // URL → FrontierItem: found, not stored yet
   kCfCount,
 };
 constexpr const char* kCfNames[kCfCount] = {
-    "default", "meta",          "articles",   "urls",     "fingerprints",
-    "stories", "story_members", "story_time", "doc_freq", "outlets"};
+    "default",       "meta",       "articles", "urls",    "url_aliases", "fingerprints", "stories",
+    "story_members", "story_time", "doc_freq", "outlets", "sources",     "frontier"};
+static_assert(kCfNames[kCfCount - 1] != nullptr, "a column family without a name");
 
 constexpr const char* kSchemaKey = "schema_version";
 constexpr const char* kNextArticleKey = "next_article_id";
@@ -52,7 +57,8 @@ Status FromRocks(const rocksdb::Status& s, const std::string& dir) {
                               "); newsdesk left it as it is: restore it from a backup or ingest "
                               "again into a new --db");
   }
-  if (s.IsIOError() && what.find("lock") != std::string::npos) {
+  if (s.IsIOError() && (what.find("/LOCK:") != std::string::npos ||
+                        what.find("lock hold by current process") != std::string::npos)) {
     return Status::Busy("database " + dir + " is in use by another newsdesk writer (it holds " +
                         dir + "/LOCK); wait for it to finish. Read commands work meanwhile.");
   }
@@ -106,11 +112,12 @@ struct Store::Impl {
   Result<std::optional<ArticleRecord>> LoadArticle(ArticleId id) const;
   Result<std::optional<StoryRecord>> LoadStory(StoryId id) const;
   // The writer's view of a story through story_cache; null when there is no
-  // such story. Only for Commit (under write_mu); valid until the next write.
+  // such story. Only for Commit (under write_mu). The pointer is good until
+  // the next CachedStory call (which may clear the cache) or write.
   Result<const StoryRecord*> CachedStory(StoryId id);
   Result<std::vector<ArticleId>> StoryMembers(StoryId id) const;
   Result<std::uint64_t> DocFreq(const std::string& term);
-  Result<CommitOutcome> Commit(const Article& article);
+  Result<CommitOutcome> Commit(const Article& article, const std::string* frontier_url);
   Status ForEach(Cf family, const std::function<Status(rocksdb::Slice, rocksdb::Slice)>& fn) const;
 };
 
@@ -267,7 +274,11 @@ Result<std::vector<ArticleId>> Store::Impl::StoryMembers(StoryId id) const {
   std::string prefix = BigEndian64(id);
   std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(rocksdb::ReadOptions(), cf[kStoryMembers]));
   for (it->Seek(prefix); it->Valid() && HasPrefix(it->key(), prefix); it->Next()) {
-    ids.push_back(ReadBigEndian64(std::string_view(it->key().data() + 8, it->key().size() - 8)));
+    if (it->key().size() != 16) {
+      return Status::Corruption("database " + dir +
+                                ": malformed story_members key; run `newsdesk check`");
+    }
+    ids.push_back(ReadBigEndian64(std::string_view(it->key().data() + 8, 8)));
   }
   if (!it->status().ok()) return FromRocks(it->status(), dir);
   return ids;
@@ -336,7 +347,7 @@ StoryRecord RebuildStory(StoryId id, const std::vector<ArticleRecord>& members,
 
 }  // namespace
 
-Result<CommitOutcome> Store::Impl::Commit(const Article& article) {
+Result<CommitOutcome> Store::Impl::Commit(const Article& article, const std::string* frontier_url) {
   if (read_only) return Status::InvalidInput("database " + dir + " is open read-only");
   if (article.canonical_url.empty() || article.title.empty() || article.text.empty()) {
     return Status::InvalidInput("an article needs a canonical URL, a title and text");
@@ -349,7 +360,16 @@ Result<CommitOutcome> Store::Impl::Commit(const Article& article) {
     ArticleId id = ReadBigEndian64(value);
     auto existing = LoadArticle(id);
     if (!existing.ok()) return existing.status();
-    StoryId story = existing->has_value() ? (*existing)->stored.story : 0;
+    if (!existing->has_value()) {
+      return Status::Corruption("database " + dir +
+                                ": fingerprint index points to missing article " +
+                                std::to_string(id) + "; run `newsdesk check`");
+    }
+    StoryId story = (*existing)->stored.story;
+    if (frontier_url != nullptr) {
+      s = db->Delete(rocksdb::WriteOptions(), cf[kFrontier], *frontier_url);
+      if (!s.ok()) return FromRocks(s, dir);
+    }
     return CommitOutcome{CommitKind::kDuplicate, id, story};
   }
   if (!s.IsNotFound()) return FromRocks(s, dir);
@@ -372,25 +392,57 @@ Result<CommitOutcome> Store::Impl::Commit(const Article& article) {
     return &p.stories.emplace(id, std::move(t)).first->second;
   };
 
+  // The article's identity: its canonical URL, unless another outlet's
+  // article holds that; then the URL it was read from.
+  std::vector<std::string> keys = {article.canonical_url};
+  const std::optional<std::string> fetched = CanonicalUrl(article.url);
+  if (fetched && *fetched != article.canonical_url) keys.push_back(*fetched);
+  std::string url_key;
+  std::optional<ArticleRecord> old;
+  for (const std::string& key : keys) {
+    s = db->Get(ro, cf[kUrls], key, &value);
+    if (s.IsNotFound()) {
+      url_key = key;
+      break;
+    }
+    if (!s.ok()) return FromRocks(s, dir);
+    auto holder = LoadArticle(ReadBigEndian64(value));
+    if (!holder.ok()) return holder.status();
+    if (!holder->has_value()) {
+      return Status::Corruption("database " + dir + ": URL index entry " + key +
+                                " points to a missing article; run `newsdesk check`");
+    }
+    if ((*holder)->stored.article.outlet == article.outlet) {
+      url_key = key;
+      old = std::move(**holder);
+      break;
+    }
+  }
+  if (url_key.empty()) {
+    return Status::InvalidInput("every URL of this article (" + article.canonical_url +
+                                ") belongs to an article of another outlet");
+  }
+
+  auto version_time = [](const Article& a) { return a.modified ? a.modified : a.published; };
+  if (old && version_time(old->stored.article) && version_time(article) &&
+      *version_time(article) < *version_time(old->stored.article)) {
+    if (frontier_url != nullptr) {
+      s = db->Delete(rocksdb::WriteOptions(), cf[kFrontier], *frontier_url);
+      if (!s.ok()) return FromRocks(s, dir);
+    }
+    return CommitOutcome{CommitKind::kStale, old->stored.id, old->stored.story};
+  }
+
   CommitKind kind = CommitKind::kNew;
   ArticleId id = 0;
-  s = db->Get(ro, cf[kUrls], article.canonical_url, &value);
-  if (s.ok()) {
+  StoryId vacated_story = 0;  // the old version's story, left empty: its id is reused if it can be
+  if (old) {
     // An update: undo every trace of the old version.
-    id = ReadBigEndian64(value);
+    const ArticleRecord& o = *old;
+    id = o.stored.id;
     kind = CommitKind::kUpdated;
-    auto old = LoadArticle(id);
-    if (!old.ok()) return old.status();
-    if (!old->has_value()) {
-      return Status::Corruption("database " + dir + ": URL index points to missing article " +
-                                std::to_string(id));
-    }
-    const ArticleRecord& o = **old;
     p.batch.Delete(cf[kFingerprints], BigEndian64(o.stored.fingerprint));
-    if (auto u = CanonicalUrl(o.stored.article.url);
-        u && *u != article.canonical_url && *u != o.stored.article.canonical_url) {
-      p.batch.Delete(cf[kUrls], *u);
-    }
+    if (!o.alias_key.empty()) p.batch.Delete(cf[kUrlAliases], o.alias_key);
     for (const TermCount& t : o.terms) --p.doc_freq_delta[t.term];
     --p.outlet_delta[o.stored.article.outlet];
     p.batch.Delete(cf[kStoryMembers], BigEndian64(o.stored.story) + BigEndian64(id));
@@ -407,21 +459,31 @@ Result<CommitOutcome> Store::Impl::Commit(const Article& article) {
     if (!touched.ok()) return touched.status();
     if (remaining.empty()) {
       (*touched)->record.reset();
+      vacated_story = o.stored.story;
       --new_story_count;
     } else {
       (*touched)->record = RebuildStory(o.stored.story, remaining, options.story_centroid_terms);
     }
     --new_article_count;
-  } else if (s.IsNotFound()) {
-    id = new_next_article++;
   } else {
-    return FromRocks(s, dir);
+    id = new_next_article++;
   }
 
   ArticleRecord rec;
   rec.stored.id = id;
   rec.stored.article = article;
   rec.stored.fingerprint = fingerprint;
+  rec.url_key = url_key;
+  if (fetched && fetched->rfind("http", 0) == 0 && *fetched != url_key) {
+    // The URL it was read from finds it too, unless that URL is taken.
+    std::string holder;
+    rocksdb::Status in_urls = db->Get(ro, cf[kUrls], *fetched, &holder);
+    rocksdb::Status in_aliases = db->Get(ro, cf[kUrlAliases], *fetched, &holder);
+    if (!in_urls.ok() && !in_urls.IsNotFound()) return FromRocks(in_urls, dir);
+    if (!in_aliases.ok() && !in_aliases.IsNotFound()) return FromRocks(in_aliases, dir);
+    bool ours = in_aliases.ok() && ReadBigEndian64(holder) == id;
+    if (in_urls.IsNotFound() && (in_aliases.IsNotFound() || ours)) rec.alias_key = *fetched;
+  }
   rec.stored.ingested_at = options.now ? options.now() : SystemNow();
   rec.terms = ArticleTerms(article);
   const UnixSeconds t = rec.stored.Time();
@@ -465,7 +527,11 @@ Result<CommitOutcome> Store::Impl::Commit(const Article& article) {
   {
     std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(ro, cf[kStoryTime]));
     for (it->Seek(StoryTimeKey(t - options.story_window, 0)); it->Valid(); it->Next()) {
-      StoryId sid = ReadBigEndian64(std::string_view(it->key().data() + 8, it->key().size() - 8));
+      if (it->key().size() != 16) {
+        return Status::Corruption("database " + dir +
+                                  ": malformed story_time key; run `newsdesk check`");
+      }
+      StoryId sid = ReadBigEndian64(std::string_view(it->key().data() + 8, 8));
       if (p.stories.count(sid)) continue;  // considered from the pending state below
       auto story = CachedStory(sid);
       if (!story.ok()) return story.status();
@@ -484,14 +550,16 @@ Result<CommitOutcome> Store::Impl::Commit(const Article& article) {
     if (!touched.ok()) return touched.status();
     story = &*(*touched)->record;
   } else {
-    StoryId sid = new_next_story++;
+    // A story of its own; an updated article alone in its story keeps its
+    // story id, so that links to the story stay good.
+    StoryId sid = vacated_story != 0 ? vacated_story : new_next_story++;
     ++new_story_count;
-    PendingCommit::TouchedStory fresh;
-    fresh.record = StoryRecord{};
-    fresh.record->id = sid;
-    fresh.record->first_seen = fresh.record->last_seen = fresh.record->title_time = t;
-    fresh.record->title = article.title;
-    story = &*p.stories.emplace(sid, std::move(fresh)).first->second.record;
+    std::optional<StoryRecord>& fresh = p.stories[sid].record;
+    fresh = StoryRecord{};
+    fresh->id = sid;
+    fresh->first_seen = fresh->last_seen = fresh->title_time = t;
+    fresh->title = article.title;
+    story = &*fresh;
   }
   if (story->article_count == 0 || t < story->title_time) {
     story->title_time = t;
@@ -506,10 +574,8 @@ Result<CommitOutcome> Store::Impl::Commit(const Article& article) {
 
   // Everything goes into one batch.
   p.batch.Put(cf[kArticles], BigEndian64(id), EncodeArticle(rec));
-  p.batch.Put(cf[kUrls], article.canonical_url, BigEndian64(id));
-  if (auto u = CanonicalUrl(article.url); u && u->rfind("http", 0) == 0) {
-    p.batch.Put(cf[kUrls], *u, BigEndian64(id));
-  }
+  p.batch.Put(cf[kUrls], url_key, BigEndian64(id));
+  if (!rec.alias_key.empty()) p.batch.Put(cf[kUrlAliases], rec.alias_key, BigEndian64(id));
   p.batch.Put(cf[kFingerprints], BigEndian64(fingerprint), BigEndian64(id));
   p.batch.Put(cf[kStoryMembers], BigEndian64(story->id) + BigEndian64(id), "");
   for (auto& [sid, touched] : p.stories) {
@@ -548,6 +614,7 @@ Result<CommitOutcome> Store::Impl::Commit(const Article& article) {
       p.batch.Put(cf[kOutlets], outlet, BigEndian64(static_cast<std::uint64_t>(n)));
     }
   }
+  if (frontier_url != nullptr) p.batch.Delete(cf[kFrontier], *frontier_url);
   p.batch.Put(cf[kMeta], kNextArticleKey, BigEndian64(new_next_article));
   p.batch.Put(cf[kMeta], kNextStoryKey, BigEndian64(new_next_story));
   p.batch.Put(cf[kMeta], kArticleCountKey, BigEndian64(new_article_count));
@@ -592,7 +659,81 @@ Result<std::unique_ptr<Store>> Store::OpenForRead(const std::string& dir) {
 
 Result<CommitOutcome> Store::Commit(const Article& article) {
   std::lock_guard<std::mutex> lock(impl_->write_mu);
-  return impl_->Commit(article);
+  return impl_->Commit(article, nullptr);
+}
+
+Result<CommitOutcome> Store::CommitFromFrontier(const Article& article,
+                                                const std::string& frontier_url) {
+  std::lock_guard<std::mutex> lock(impl_->write_mu);
+  return impl_->Commit(article, &frontier_url);
+}
+
+Status Store::PutSource(const SourceState& source) {
+  if (impl_->read_only)
+    return Status::InvalidInput("database " + impl_->dir + " is open read-only");
+  rocksdb::Status s = impl_->db->Put(rocksdb::WriteOptions(), impl_->cf[kSources], source.url,
+                                     EncodeSource(source));
+  return s.ok() ? Status::Ok() : FromRocks(s, impl_->dir);
+}
+
+Result<std::optional<SourceState>> Store::GetSource(const std::string& url) const {
+  std::string v;
+  rocksdb::Status s = impl_->db->Get(rocksdb::ReadOptions(), impl_->cf[kSources], url, &v);
+  if (s.IsNotFound()) return std::optional<SourceState>();
+  if (!s.ok()) return FromRocks(s, impl_->dir);
+  auto r = DecodeSource(v);
+  if (!r.ok()) return r.status().WithContext("database " + impl_->dir);
+  return std::optional<SourceState>(std::move(r).value());
+}
+
+Result<std::vector<SourceState>> Store::ListSources() const {
+  std::vector<SourceState> out;
+  Status s = impl_->ForEach(kSources, [&](rocksdb::Slice, rocksdb::Slice value) {
+    auto r = DecodeSource(std::string_view(value.data(), value.size()));
+    if (!r.ok()) return r.status().WithContext("database " + impl_->dir);
+    out.push_back(std::move(r).value());
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  return out;
+}
+
+Status Store::AddToFrontier(const std::vector<FrontierItem>& items) {
+  if (impl_->read_only)
+    return Status::InvalidInput("database " + impl_->dir + " is open read-only");
+  rocksdb::WriteBatch batch;
+  for (const FrontierItem& item : items) {
+    batch.Put(impl_->cf[kFrontier], item.url, EncodeFrontierItem(item));
+  }
+  rocksdb::Status s = impl_->db->Write(rocksdb::WriteOptions(), &batch);
+  return s.ok() ? Status::Ok() : FromRocks(s, impl_->dir);
+}
+
+Status Store::RemoveFromFrontier(const std::string& url) {
+  if (impl_->read_only)
+    return Status::InvalidInput("database " + impl_->dir + " is open read-only");
+  rocksdb::Status s = impl_->db->Delete(rocksdb::WriteOptions(), impl_->cf[kFrontier], url);
+  return s.ok() ? Status::Ok() : FromRocks(s, impl_->dir);
+}
+
+Result<std::vector<FrontierItem>> Store::Frontier() const {
+  std::vector<FrontierItem> out;
+  Status s = impl_->ForEach(kFrontier, [&](rocksdb::Slice, rocksdb::Slice value) {
+    auto r = DecodeFrontierItem(std::string_view(value.data(), value.size()));
+    if (!r.ok()) return r.status().WithContext("database " + impl_->dir);
+    out.push_back(std::move(r).value());
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  return out;
+}
+
+Result<bool> Store::InFrontier(const std::string& url) const {
+  std::string v;
+  rocksdb::Status s = impl_->db->Get(rocksdb::ReadOptions(), impl_->cf[kFrontier], url, &v);
+  if (s.IsNotFound()) return false;
+  if (!s.ok()) return FromRocks(s, impl_->dir);
+  return true;
 }
 
 Result<std::optional<StoredArticle>> Store::GetArticle(ArticleId id) const {
@@ -604,11 +745,13 @@ Result<std::optional<StoredArticle>> Store::GetArticle(ArticleId id) const {
 
 Result<std::optional<ArticleId>> Store::FindArticleByUrl(std::string_view url) const {
   std::string key = CanonicalUrl(url).value_or(std::string(url));
-  std::string v;
-  rocksdb::Status s = impl_->db->Get(rocksdb::ReadOptions(), impl_->cf[kUrls], key, &v);
-  if (s.IsNotFound()) return std::optional<ArticleId>();
-  if (!s.ok()) return FromRocks(s, impl_->dir);
-  return std::optional<ArticleId>(ReadBigEndian64(v));
+  for (Cf family : {kUrls, kUrlAliases}) {
+    std::string v;
+    rocksdb::Status s = impl_->db->Get(rocksdb::ReadOptions(), impl_->cf[family], key, &v);
+    if (s.ok()) return std::optional<ArticleId>(ReadBigEndian64(v));
+    if (!s.IsNotFound()) return FromRocks(s, impl_->dir);
+  }
+  return std::optional<ArticleId>();
 }
 
 namespace {
@@ -666,8 +809,11 @@ Result<std::optional<StoryDetail>> Store::GetStory(StoryId id) const {
 
 Result<StoreStats> Store::Stats() const {
   StoreStats st;
-  st.articles = impl_->article_count;
-  st.stories = impl_->story_count;
+  {
+    std::lock_guard<std::mutex> lock(impl_->write_mu);  // Commit updates the counters
+    st.articles = impl_->article_count;
+    st.stories = impl_->story_count;
+  }
   Status s = impl_->ForEach(kOutlets, [&](rocksdb::Slice, rocksdb::Slice) {
     ++st.outlets;
     return Status::Ok();
@@ -688,5 +834,171 @@ Result<StoreStats> Store::Stats() const {
 }
 
 const std::string& Store::dir() const { return impl_->dir; }
+
+}  // namespace newsdesk
+
+namespace newsdesk {
+
+Result<std::vector<std::string>> Store::Verify() const {
+  std::vector<std::string> problems;
+  auto problem = [&](std::string what) { problems.push_back(std::move(what)); };
+  const Impl& db = *impl_;
+  auto scan = [&](Cf family,
+                  const std::function<void(const std::string&, const std::string&)>& fn) {
+    return db.ForEach(family, [&](rocksdb::Slice k, rocksdb::Slice v) {
+      fn(k.ToString(), v.ToString());
+      return Status::Ok();
+    });
+  };
+  auto id_of = [](const std::string& v) { return ReadBigEndian64(v); };
+
+  std::map<ArticleId, ArticleRecord> articles;
+  Status s = scan(kArticles, [&](const std::string& k, const std::string& v) {
+    auto r = DecodeArticle(v);
+    if (!r.ok())
+      return problem("article record " + std::to_string(id_of(k)) + ": " + r.status().message());
+    if (r->stored.id != id_of(k))
+      problem("article " + std::to_string(id_of(k)) + " holds id " + std::to_string(r->stored.id));
+    articles.emplace(id_of(k), std::move(r).value());
+  });
+  if (!s.ok()) return s;
+  std::map<StoryId, StoryRecord> stories;
+  s = scan(kStories, [&](const std::string& k, const std::string& v) {
+    auto r = DecodeStory(v);
+    if (!r.ok())
+      return problem("story record " + std::to_string(id_of(k)) + ": " + r.status().message());
+    stories.emplace(id_of(k), std::move(r).value());
+  });
+  if (!s.ok()) return s;
+
+  std::map<StoryId, std::set<ArticleId>> members;
+  s = scan(kStoryMembers, [&](const std::string& k, const std::string&) {
+    if (k.size() != 16) return problem("malformed story_members key");
+    StoryId sid = ReadBigEndian64(k.substr(0, 8));
+    ArticleId aid = ReadBigEndian64(k.substr(8));
+    members[sid].insert(aid);
+    if (!stories.count(sid)) problem("story_members names missing story " + std::to_string(sid));
+    auto a = articles.find(aid);
+    if (a == articles.end()) {
+      problem("story " + std::to_string(sid) + " lists missing article " + std::to_string(aid));
+    } else if (a->second.stored.story != sid) {
+      problem("story " + std::to_string(sid) + " lists article " + std::to_string(aid) +
+              ", which says it is in story " + std::to_string(a->second.stored.story));
+    }
+  });
+  if (!s.ok()) return s;
+  for (const auto& [id, a] : articles) {
+    if (!members[a.stored.story].count(id)) {
+      problem("article " + std::to_string(id) + " is not among the members of its story " +
+              std::to_string(a.stored.story));
+    }
+  }
+  for (const auto& [sid, st] : stories) {
+    const auto& m = members[sid];
+    std::string story = "story " + std::to_string(sid);
+    if (m.empty()) {
+      problem(story + " has no articles");
+      continue;
+    }
+    if (st.article_count != m.size()) {
+      problem(story + " counts " + std::to_string(st.article_count) + " articles but has " +
+              std::to_string(m.size()));
+    }
+    std::map<std::string, std::uint64_t> outlets;
+    UnixSeconds first = INT64_MAX, last = INT64_MIN;
+    for (ArticleId aid : m) {
+      auto a = articles.find(aid);
+      if (a == articles.end()) continue;
+      ++outlets[a->second.stored.article.outlet];
+      first = std::min(first, a->second.stored.Time());
+      last = std::max(last, a->second.stored.Time());
+    }
+    if (outlets != st.outlets) problem(story + "'s outlets differ from its articles'");
+    if (first != st.first_seen || last != st.last_seen)
+      problem(story + "'s time span differs from its articles'");
+    if (st.title_time != first) problem(story + "'s headline is not its earliest article's");
+  }
+  std::map<StoryId, int> time_keys;
+  s = scan(kStoryTime, [&](const std::string& k, const std::string&) {
+    if (k.size() != 16) return problem("malformed story_time key");
+    StoryId sid = ReadBigEndian64(k.substr(8));
+    ++time_keys[sid];
+    auto st = stories.find(sid);
+    if (st == stories.end()) {
+      problem("story_time names missing story " + std::to_string(sid));
+    } else if (StoryTimeKey(st->second.last_seen, sid) != k) {
+      problem("story_time key of story " + std::to_string(sid) + " is not at its last_seen");
+    }
+  });
+  if (!s.ok()) return s;
+  for (const auto& [sid, st] : stories) {
+    if (time_keys[sid] != 1) {
+      problem("story " + std::to_string(sid) + " has " + std::to_string(time_keys[sid]) +
+              " story_time keys");
+    }
+  }
+
+  std::map<std::string, std::uint64_t> df, outlets;
+  for (const auto& [id, a] : articles) {
+    for (const TermCount& t : a.terms) ++df[t.term];
+    ++outlets[a.stored.article.outlet];
+  }
+  std::map<std::string, std::uint64_t> df_stored, outlets_stored;
+  s = scan(kDocFreq, [&](const std::string& k, const std::string& v) { df_stored[k] = id_of(v); });
+  if (!s.ok()) return s;
+  s = scan(kOutlets,
+           [&](const std::string& k, const std::string& v) { outlets_stored[k] = id_of(v); });
+  if (!s.ok()) return s;
+  if (df != df_stored) problem("document frequencies differ from a recount");
+  if (outlets != outlets_stored) problem("outlet counts differ from a recount");
+
+  s = scan(kFingerprints, [&](const std::string& k, const std::string& v) {
+    auto a = articles.find(id_of(v));
+    if (a == articles.end())
+      return problem("a fingerprint points to missing article " + std::to_string(id_of(v)));
+    if (a->second.stored.fingerprint != ReadBigEndian64(k)) {
+      problem("a stale fingerprint points to article " + std::to_string(id_of(v)));
+    }
+  });
+  if (!s.ok()) return s;
+  auto check_urls = [&](Cf family, const char* name, std::string ArticleRecord::*owned) {
+    std::size_t n = 0;
+    Status st = scan(family, [&](const std::string& k, const std::string& v) {
+      ++n;
+      auto a = articles.find(id_of(v));
+      if (a == articles.end())
+        return problem(std::string(name) + " " + k + " points to a missing article");
+      if (a->second.*owned != k)
+        problem(std::string(name) + " " + k + " points to article " + std::to_string(a->first) +
+                ", which does not own it");
+    });
+    std::size_t owners = 0;
+    for (const auto& [id, a] : articles) owners += !(a.*owned).empty();
+    if (st.ok() && n != owners)
+      problem(std::string(name) + ": " + std::to_string(n) + " entries for " +
+              std::to_string(owners) + " owners");
+    return st;
+  };
+  if (s = check_urls(kUrls, "url", &ArticleRecord::url_key); !s.ok()) return s;
+  if (s = check_urls(kUrlAliases, "url alias", &ArticleRecord::alias_key); !s.ok()) return s;
+
+  std::uint64_t article_count = 0, story_count = 0;
+  {
+    std::lock_guard<std::mutex> lock(impl_->write_mu);
+    article_count = impl_->article_count;
+    story_count = impl_->story_count;
+  }
+  if (article_count != articles.size())
+    problem("the article counter says " + std::to_string(article_count) + ", there are " +
+            std::to_string(articles.size()));
+  if (story_count != stories.size())
+    problem("the story counter says " + std::to_string(story_count) + ", there are " +
+            std::to_string(stories.size()));
+  for (const auto& [id, a] : articles) {
+    if (id >= impl_->next_article_id)
+      problem("article " + std::to_string(id) + " is beyond the next id");
+  }
+  return problems;
+}
 
 }  // namespace newsdesk

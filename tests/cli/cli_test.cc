@@ -72,8 +72,10 @@ TEST(Cli, IngestJsonHasTheDocumentedKeys) {
   json j = ParseJsonOrFail(r.out);
   std::vector<std::string> keys;
   for (auto& [k, v] : j.items()) keys.push_back(k);
-  EXPECT_EQ(keys, (std::vector<std::string>{"added", "database", "duplicates", "failed", "inputs",
-                                            "stored", "updated"}));
+  EXPECT_EQ(keys,
+            (std::vector<std::string>{"added", "database", "duplicates", "failed", "from_feed",
+                                      "inputs", "not_modified", "sources", "stored", "updated"}));
+  EXPECT_EQ(j.at("sources"), 0u);  // local files only
   EXPECT_EQ(j.at("added"), ArticlesExpected());
   EXPECT_EQ(j.at("inputs"),
             NewsManifest().at("pages").size() - NewsManifest().at("updates").size());
@@ -105,6 +107,18 @@ TEST(Cli, JsonStaysValidWhenAFileNameIsNotUtf8) {
   ASSERT_EQ(j.at("failed").size(), 1u);
   EXPECT_EQ(j.at("failed").at(0).at("input"), tmp.Sub("in/caf\xEF\xBF\xBD.html"));
   EXPECT_EQ(j.at("failed").at(0).at("error"), "empty input");
+}
+
+TEST(Cli, CheckSaysADatabaseIsConsistent) {
+  TempDir tmp;
+  ASSERT_EQ(RunNewsdesk({"ingest", FixturePath("news"), "-q", "--db", tmp.Sub("db")}).exit_code, 0);
+  auto r = RunNewsdesk({"check", "--db", tmp.Sub("db")});
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_NE(r.out.find(fmt::format("ok, {} articles", ArticlesExpected())), std::string::npos)
+      << r.out;
+  auto j = ParseJsonOrFail(RunNewsdesk({"check", "--json", "--db", tmp.Sub("db")}).out);
+  EXPECT_EQ(j.at("ok"), true);
+  EXPECT_TRUE(j.at("problems").empty());
 }
 
 TEST(Cli, UsageErrorsExitTwo) {

@@ -133,3 +133,66 @@ TEST(ExtractHtmlArticle, TopicClassesOfAPostDoNotHideItsText) {
 
 }  // namespace
 }  // namespace newsdesk
+
+namespace newsdesk {
+namespace {
+
+std::string Page(const std::string& body, const std::string& head = "") {
+  return "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Tide tables change</title>" +
+         head + "</head><body>" + body + "</body></html>";
+}
+
+TEST(ExtractHtmlArticle, LeavesOutElementsMarkedHiddenWithoutAValue) {
+  auto a = ExtractHtmlArticle(
+      Page("<article><p>The harbour tide tables change on Monday to match the new survey.</p>"
+           "<div hidden><p>Internal note: this paragraph must never be shown to readers.</p></div>"
+           "</article>"),
+      "https://tides.example/a");
+  ASSERT_TRUE(a.ok()) << a.status().message();
+  EXPECT_EQ(a->text.find("Internal note"), std::string::npos);
+}
+
+TEST(ExtractHtmlArticle, KeepsLongParagraphsThatStartLikeFurniture) {
+  auto a = ExtractHtmlArticle(
+      Page("<article><p>The utility said its discount scheme would close to new members.</p>"
+           "<p>Subscribers to the utility's discount scheme, about 4,000 households, keep their "
+           "rate until the end of the year.</p><p>Subscribe to our newsletter</p></article>"),
+      "https://tides.example/b");
+  ASSERT_TRUE(a.ok()) << a.status().message();
+  EXPECT_NE(a->text.find("Subscribers to the utility's discount scheme"), std::string::npos);
+  EXPECT_EQ(a->text.find("Subscribe to our newsletter"), std::string::npos);
+}
+
+TEST(ExtractHtmlArticle, ReadsAnArticleAfterDeeplyNestedMarkup) {
+  std::string deep;
+  for (int i = 0; i < 300; ++i) deep += "<div>";
+  deep += "<span>x</span>";
+  for (int i = 0; i < 300; ++i) deep += "</div>";
+  auto a = ExtractHtmlArticle(
+      Page(deep + "<article><p>The ferry timetable for the winter was published on Friday, with "
+                  "two sailings a day.</p></article>"),
+      "https://tides.example/c");
+  ASSERT_TRUE(a.ok()) << a.status().message();
+  EXPECT_NE(a->text.find("two sailings a day"), std::string::npos);
+}
+
+TEST(ExtractHtmlArticle, RefusesAnElementWithTooManyAttributesQuickly) {
+  std::string tag = "<div";
+  for (int i = 0; i < 200000; ++i) tag += " a" + std::to_string(i) + "=\"1\"";
+  tag += ">";
+  auto a = ExtractHtmlArticle(Page(tag + "<p>text</p></div>"), "https://tides.example/d");
+  EXPECT_EQ(a.status().code(), Status::Code::kTooLarge);
+  EXPECT_NE(a.status().message().find("max_attributes_per_element"), std::string::npos);
+}
+
+TEST(ExtractHtmlArticle, IgnoresACanonicalThatIsTheSiteHomePage) {
+  auto a = ExtractHtmlArticle(Page("<article><p>The harbour tide tables change on Monday to match "
+                                   "the new survey.</p></article>",
+                                   "<link rel=\"canonical\" href=\"https://tides.example/\">"),
+                              "https://tides.example/2026/11/tide-tables");
+  ASSERT_TRUE(a.ok()) << a.status().message();
+  EXPECT_EQ(a->canonical_url, "https://tides.example/2026/11/tide-tables");
+}
+
+}  // namespace
+}  // namespace newsdesk

@@ -76,6 +76,9 @@ TEST(IngestPaths, GroupsTheFixtureEventsWithTheirOutletCounts) {
   auto stats = store->Stats();
   EXPECT_EQ(stats->stories,
             NewsManifest().at("events").size() + NewsManifest().at("singles").size());
+  auto problems = store->Verify();
+  ASSERT_TRUE(problems.ok());
+  EXPECT_TRUE(problems->empty()) << (*problems)[0];
 }
 
 TEST(IngestPaths, ALaterVersionOfAUrlReplacesTheOldOneInItsStory) {
@@ -100,6 +103,16 @@ TEST(IngestPaths, ALaterVersionOfAUrlReplacesTheOldOneInItsStory) {
   EXPECT_EQ((*article)->story, story_before);
   EXPECT_EQ((*store->GetStory(story_before))->summary.article_count, articles_before);
   EXPECT_EQ(store->Stats()->articles, ArticlesExpected());
+
+  // The older version, ingested again, does not replace the update.
+  auto again = IngestPaths({FixturePath(original)}, *store);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->updated, 0u);
+  EXPECT_EQ((*store->GetArticle(**id))->article.title,
+            NewsManifest().at("pages").at(update.at("file").get<std::string>()).at("title"));
+  auto problems = store->Verify();
+  ASSERT_TRUE(problems.ok());
+  EXPECT_TRUE(problems->empty()) << (*problems)[0];
 }
 
 TEST(IngestPaths, IngestingTheSameFilesAgainChangesNothing) {

@@ -1,5 +1,6 @@
 #include "store/store.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <rocksdb/db.h>
 #include <sys/wait.h>
@@ -34,6 +35,13 @@ const Article kFire = MakeArticle(
     "https://brennockpost.example/fire", "Brennock Post", "Warehouse fire closes Brennock docks",
     "A fire at a timber warehouse on Brennock docks burned through the night.\n\nCrews from three "
     "stations fought the blaze, and the harbour master closed the docks to shipping.");
+
+// Every invariant between records and indexes holds.
+void ExpectConsistent(const Store& store) {
+  auto problems = store.Verify();
+  ASSERT_TRUE(problems.ok()) << problems.status().message();
+  for (const std::string& p : *problems) ADD_FAILURE() << p;
+}
 
 std::unique_ptr<Store> OpenOrDie(const std::string& dir) {
   auto s = Store::OpenForWrite(dir);
@@ -148,6 +156,162 @@ TEST(Store, AnUpdatedArticleReplacesItsOldVersionAndEveryIndexOfIt) {
   auto third = store->Commit(kFire);
   ASSERT_TRUE(third.ok());
   EXPECT_EQ(third->kind, CommitKind::kUpdated);
+  ExpectConsistent(*store);
+}
+
+TEST(Store, ACopyAtAnotherOutletClaimingTheCanonicalUrlIsStoredAsItsOwn) {
+  TempDir tmp;
+  auto store = OpenOrDie(tmp.path());
+  auto original = store->Commit(kFire);
+  Article copy = kFire;
+  copy.outlet = "Wire Mirror";
+  copy.url = "https://wiremirror.example/brennock-fire";  // canonical still names the original
+  auto second = store->Commit(copy);
+  ASSERT_TRUE(second.ok()) << second.status().message();
+  EXPECT_EQ(second->kind, CommitKind::kNew);
+  EXPECT_EQ(store->Stats()->articles, 2u);
+  EXPECT_EQ(*store->FindArticleByUrl(kFire.canonical_url), original->article);
+  EXPECT_EQ(*store->FindArticleByUrl(copy.url), second->article);
+  EXPECT_EQ((*store->GetArticle(original->article))->article.outlet, "Brennock Post");
+  ExpectConsistent(*store);
+}
+
+TEST(Store, AFetchedUrlNeverTakesTheCanonicalUrlOfAnotherArticle) {
+  TempDir tmp;
+  auto store = OpenOrDie(tmp.path());
+  auto first = store->Commit(kFire);
+  Article moved = MakeArticle("https://brennockpost.example/docks-reopen", "Brennock Post",
+                              "Brennock docks reopen", "The docks reopened on Wednesday morning.");
+  moved.url = kFire.canonical_url;  // read at the first article's address (a redirect)
+  auto second = store->Commit(moved);
+  ASSERT_TRUE(second.ok());
+  EXPECT_EQ(second->kind, CommitKind::kNew);
+  Article v2 = kFire;
+  v2.text += "\n\nInvestigators named the cause on Thursday.";
+  auto third = store->Commit(v2);
+  ASSERT_TRUE(third.ok());
+  EXPECT_EQ(third->kind, CommitKind::kUpdated);
+  EXPECT_EQ(third->article, first->article);
+  EXPECT_EQ((*store->GetArticle(second->article))->article.title, "Brennock docks reopen");
+  EXPECT_EQ(*store->FindArticleByUrl(kFire.canonical_url), first->article);
+  EXPECT_EQ(*store->FindArticleByUrl(moved.canonical_url), second->article);
+  ExpectConsistent(*store);
+}
+
+TEST(Store, AReusedFetchedUrlKeepsFindingTheArticleThatHadItFirst) {
+  TempDir tmp;
+  auto store = OpenOrDie(tmp.path());
+  Article day1 = MakeArticle("https://brennockpost.example/live/day1", "Brennock Post",
+                             "Live: fire at the docks", "The fire started after midnight.");
+  day1.url = "https://brennockpost.example/live";
+  Article day2 = MakeArticle("https://brennockpost.example/live/day2", "Brennock Post",
+                             "Live: docks reopen", "The docks reopened at noon.");
+  day2.url = day1.url;
+  auto a1 = store->Commit(day1);
+  auto a2 = store->Commit(day2);
+  ASSERT_TRUE(a1.ok() && a2.ok());
+  EXPECT_EQ(*store->FindArticleByUrl("https://brennockpost.example/live"), a1->article);
+  Article corrected = day1;
+  corrected.url = corrected.canonical_url;
+  corrected.text += " It was put out by six.";
+  ASSERT_TRUE(store->Commit(corrected).ok());
+  EXPECT_EQ(*store->FindArticleByUrl(day2.canonical_url), a2->article);
+  ExpectConsistent(*store);
+}
+
+TEST(Store, AnOlderVersionDoesNotReplaceANewerOne) {
+  TempDir tmp;
+  auto store = OpenOrDie(tmp.path());
+  Article v1 = kFire;
+  v1.modified = *kFire.published;
+  Article v2 = kFire;
+  v2.text += " Investigators found the cause.";
+  v2.modified = *kFire.published + 7200;
+  ASSERT_TRUE(store->Commit(v1).ok());
+  ASSERT_EQ(store->Commit(v2)->kind, CommitKind::kUpdated);
+  auto again = store->Commit(v1);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->kind, CommitKind::kStale);
+  EXPECT_EQ((*store->GetArticle(again->article))->article.text, v2.text);
+  ExpectConsistent(*store);
+}
+
+TEST(Store, AnArticleAloneInItsStoryKeepsTheStoryIdWhenUpdated) {
+  TempDir tmp;
+  auto store = OpenOrDie(tmp.path());
+  auto first = store->Commit(kFire);
+  Article v2 = kFire;
+  v2.text += " The harbour master reopened the docks at noon.";
+  auto second = store->Commit(v2);
+  ASSERT_TRUE(second.ok());
+  EXPECT_EQ(second->story, first->story);
+  EXPECT_EQ(store->Stats()->stories, 1u);
+  ExpectConsistent(*store);
+}
+
+// A seeded mix of new articles, updates that stay, updates that move to
+// another story, duplicates and stale versions; the indexes must agree with
+// the records after every step.
+TEST(Store, IndexesAgreeWithRecordsAfterAnyMixOfCommits) {
+  TempDir tmp;
+  auto store = OpenOrDie(tmp.path());
+  const std::vector<std::string> topics = {
+      "A fire at a timber warehouse on the docks burned through the night",
+      "The school board voted to merge two primary schools after a long meeting",
+      "The cycling tour's hill stage went to a late attack on the final climb",
+      "Dockworkers walked out over automation plans at the container port"};
+  const std::vector<std::string> outlets = {"Brennock Post", "Coast News", "Shire Times"};
+  std::uint32_t seed = 20261122;
+  auto next = [&seed](std::uint32_t n) {
+    seed = seed * 1664525u + 1013904223u;
+    return (seed >> 8) % n;
+  };
+  for (int step = 0; step < 200; ++step) {
+    std::uint32_t slot = next(12);
+    Article a =
+        MakeArticle(fmt::format("https://news{}.example/a{}", slot % 3, slot), outlets[slot % 3],
+                    fmt::format("Report {} on {}", slot, next(4)),
+                    topics[next(4)] + ". " + topics[next(4)] + fmt::format(" ({}).", next(5)),
+                    1791963000 + next(10) * 86400);
+    a.modified = *a.published + next(7200);
+    if (next(4) == 0) a.url = fmt::format("https://news{}.example/live", slot % 3);
+    auto o = store->Commit(a);
+    ASSERT_TRUE(o.ok()) << o.status().message();
+    if (step % 25 == 24) {
+      SCOPED_TRACE(step);
+      ExpectConsistent(*store);
+    }
+  }
+  ExpectConsistent(*store);
+}
+
+TEST(Store, VerifyReportsADamagedIndex) {
+  TempDir tmp;
+  {
+    auto store = OpenOrDie(tmp.path());
+    ASSERT_TRUE(store->Commit(kFire).ok());
+    ExpectConsistent(*store);
+  }
+  {
+    std::vector<std::string> names;
+    ASSERT_TRUE(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), tmp.path(), &names).ok());
+    std::vector<rocksdb::ColumnFamilyDescriptor> cfs;
+    for (auto& n : names) cfs.emplace_back(n, rocksdb::ColumnFamilyOptions());
+    std::vector<rocksdb::ColumnFamilyHandle*> handles;
+    rocksdb::DB* db = nullptr;
+    ASSERT_TRUE(rocksdb::DB::Open(rocksdb::DBOptions(), tmp.path(), cfs, &handles, &db).ok());
+    auto doc_freq = std::find(names.begin(), names.end(), "doc_freq") - names.begin();
+    ASSERT_TRUE(db->Delete(rocksdb::WriteOptions(), handles[doc_freq], "warehous").ok());
+    for (auto* h : handles) db->DestroyColumnFamilyHandle(h).PermitUncheckedError();
+    db->Close().PermitUncheckedError();
+    delete db;
+  }
+  auto store = Store::OpenForRead(tmp.path());
+  ASSERT_TRUE(store.ok());
+  auto problems = (*store)->Verify();
+  ASSERT_TRUE(problems.ok());
+  ASSERT_EQ(problems->size(), 1u);
+  EXPECT_EQ((*problems)[0], "document frequencies differ from a recount");
 }
 
 TEST(Store, RefusesArticlesWithoutUrlTitleOrText) {

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Feed parsing MB/s: newsdesk's parser and Debian's python3-feedparser on the
+# same files (the core-tier feeds of ../shared/data/feeds-conformance), in
+# one command, with the ratio. Usage: bench/feeds.sh BUILD_DIR
+set -euo pipefail
+build=${1:-build-release}
+corpus=${NEWSDESK_FEEDS_CORPUS:-../shared/data/feeds-conformance}
+if [[ ! -d $corpus ]]; then
+  echo "feeds bench: skipped, no corpus at $corpus"
+  exit 0
+fi
+list=$(mktemp)
+trap 'rm -f "$list"' EXIT
+python3 - "$corpus" >"$list" <<'PY'
+import json, os, sys
+corpus = sys.argv[1]
+manifest = json.load(open(os.path.join(corpus, "manifest.json")))
+for case in manifest["cases"]:
+    if case["tier"] == "core":
+        print(os.path.join(corpus, case["input"]))
+PY
+ours=$("$build/feed_bench" --seconds 3 <"$list")
+peer=$(python3 - "$list" <<'PY'
+import sys, time, feedparser
+paths = [l.strip() for l in open(sys.argv[1]) if l.strip()]
+docs = [open(p, "rb").read() for p in paths]
+total = sum(len(d) for d in docs)
+start = time.perf_counter(); rounds = 0
+while True:
+    for d in docs:
+        feedparser.parse(d)
+    rounds += 1
+    secs = time.perf_counter() - start
+    if secs >= 3:
+        break
+print(f"files={len(docs)} bytes={total} rounds={rounds} seconds={secs:.2f} mb_per_s={total * rounds / 1e6 / secs:.2f}")
+PY
+)
+ours_mbs=${ours##*mb_per_s=}
+peer_mbs=${peer##*mb_per_s=}
+echo "cores: $(nproc)"
+echo "newsdesk ParseFeed:  $ours"
+echo "python3-feedparser:  $peer"
+python3 -c "print(f'ratio (newsdesk / feedparser): {float('$ours_mbs') / float('$peer_mbs'):.1f}x')"
