@@ -20,7 +20,7 @@ for case in manifest["cases"]:
         print(os.path.join(corpus, case["input"]))
 PY
 ours=$("$build/feed_bench" --seconds 3 <"$list")
-peer=$(python3 - "$list" <<'PY'
+peer=$(/usr/bin/python3 - "$list" <<'PY'
 import sys, time, feedparser
 paths = [l.strip() for l in open(sys.argv[1]) if l.strip()]
 docs = [open(p, "rb").read() for p in paths]
@@ -41,4 +41,4 @@ peer_mbs=${peer##*mb_per_s=}
 echo "cores: $(nproc)"
 echo "newsdesk ParseFeed:  $ours"
 echo "python3-feedparser:  $peer"
-python3 -c "print(f'ratio (newsdesk / feedparser): {float('$ours_mbs') / float('$peer_mbs'):.1f}x')"
+awk -v a="$ours_mbs" -v b="$peer_mbs" 'BEGIN { printf "ratio (newsdesk / feedparser): %.1fx\n", a / b }'

@@ -2581,7 +2581,8 @@ DocumentKind SniffDocument(std::string_view bytes, std::string_view content_type
     if (root == "html" || root == "head" || root == "body") return DocumentKind::kHtml;
   }
   if (t == "text/html" || t == "application/xhtml+xml") return DocumentKind::kHtml;
-  if (t == "text/plain" && !s.empty()) {
+  // A plain-text sitemap is one URL a line.
+  if ((t.empty() || t == "text/plain") && !s.empty()) {
     std::string first = Lower(s.substr(0, 8));
     if (first.rfind("http://", 0) == 0 || first.rfind("https://", 0) == 0) {
       return DocumentKind::kSitemap;

@@ -419,6 +419,8 @@ TEST(SniffDocument, RecognisesFeedsSitemapsOpmlAndHtml) {
   EXPECT_EQ(SniffDocument(Fixture("jsonfeed11.json")), DocumentKind::kFeed);
   EXPECT_EQ(SniffDocument(ReadFileOrDie(FixturePath("sitemaps/urlset.xml"))),
             DocumentKind::kSitemap);
+  EXPECT_EQ(SniffDocument(ReadFileOrDie(FixturePath("sitemaps/plain.txt"))),
+            DocumentKind::kSitemap);
   EXPECT_EQ(SniffDocument(ReadFileOrDie(FixturePath("opml/nested.opml"))), DocumentKind::kOpml);
   EXPECT_EQ(SniffDocument(Fixture("not-a-feed.html")), DocumentKind::kHtml);
 }

@@ -1,5 +1,9 @@
 #include "tests/support/http_server.h"
 
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+
 #include <httplib.h>
 #include <strings.h>
 
@@ -211,6 +215,13 @@ LoopbackHttpServer::LoopbackHttpServer() : state_(std::make_unique<State>()) {
     RecordedRequest& rec = s->log[static_cast<std::size_t>(index)];
     rec.finished = RecordedRequest::Clock::now();
     rec.status = res.status;
+  });
+  // TCP_NODELAY (inherited by accepted sockets): headers and body go out in
+  // separate writes, and Nagle plus delayed ACKs would add ~40 ms to each.
+  s->server.set_socket_options([](socket_t sock) {
+    httplib::default_socket_options(sock);
+    int one = 1;
+    setsockopt(sock, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
   });
   s->port = s->server.bind_to_any_port("127.0.0.1");
   if (s->port <= 0) {
