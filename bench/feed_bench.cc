@@ -42,7 +42,7 @@ int main(int argc, char** argv) {
     ++rounds;
     secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   } while (secs < min_seconds);
-  std::printf("files=%zu bytes=%zu rounds=%zu entries=%zu seconds=%.2f mb_per_s=%.2f\n", docs.size(),
-              bytes, rounds, entries / rounds, secs,
+  std::printf("files=%zu bytes=%zu rounds=%zu entries=%zu seconds=%.2f mb_per_s=%.2f\n",
+              docs.size(), bytes, rounds, entries / rounds, secs,
               static_cast<double>(bytes * rounds) / 1e6 / secs);
 }

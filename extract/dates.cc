@@ -4,6 +4,7 @@
 // names and "+hh:mm" forms curl does not know, and the Korean forms some
 // feeds carry rewritten to ISO 8601.
 #include <curl/curl.h>
+#include <re2/re2.h>
 
 #include <cctype>
 #include <chrono>
@@ -73,7 +74,8 @@ std::optional<UnixSeconds> ParseIso8601(std::string_view t) {
         while (p < t.size() && std::isdigit(static_cast<unsigned char>(t[p]))) ++p;
       }
     }
-    if (h > 24 || mi > 59 || s > 60) return std::nullopt;
+    // 24:00:00 is the end of the day; 24:30 is no time at all.
+    if ((h > 23 && !(h == 24 && mi == 0 && s == 0)) || mi > 59 || s > 60) return std::nullopt;
     // "2004-07-08 23:56:58 -00:20": a space before the zone.
     if (p + 1 < t.size() && t[p] == ' ' &&
         (t[p + 1] == '+' || t[p + 1] == '-' || t[p + 1] == 'Z')) {
@@ -85,9 +87,11 @@ std::optional<UnixSeconds> ParseIso8601(std::string_view t) {
       int sign = t[p++] == '-' ? -1 : 1;
       int oh, om = 0;
       if (!ReadDigits(t, p, 2, oh)) return std::nullopt;
-      if (p < t.size() && t[p] == ':') ++p;
-      if (p < t.size() && std::isdigit(static_cast<unsigned char>(t[p])) &&
-          !ReadDigits(t, p, 2, om)) {
+      if (p < t.size() && t[p] == ':') {
+        ++p;
+        if (!ReadDigits(t, p, 2, om)) return std::nullopt;  // "+05:" is cut short
+      } else if (p < t.size() && std::isdigit(static_cast<unsigned char>(t[p])) &&
+                 !ReadDigits(t, p, 2, om)) {
         return std::nullopt;
       }
       if (oh > 14 || om > 59) return std::nullopt;
@@ -336,10 +340,59 @@ std::optional<UnixSeconds> ParseIsoWithMonthName(std::string_view t) {
 
 }  // namespace
 
+// "2026-10-14 07:30:00 EDT": ISO 8601 and a zone name curl_getdate knows.
+std::optional<UnixSeconds> ParseIsoWithZoneName(const std::string& text) {
+  std::size_t space = text.rfind(' ');
+  if (space == std::string::npos) return std::nullopt;
+  std::string zone = text.substr(space + 1);
+  if (zone.empty() ||
+      !std::all_of(zone.begin(), zone.end(), [](unsigned char c) { return std::isalpha(c); })) {
+    return std::nullopt;
+  }
+  auto local = ParseIso8601(text.substr(0, space));
+  if (!local) return std::nullopt;
+  // The zone's offset: what curl makes of midnight, 1 January 1970, there.
+  std::string probe = "1 Jan 1970 00:00:00 " + zone;
+  time_t shift = curl_getdate(probe.c_str(), nullptr);
+  if (shift == -1 || std::abs(static_cast<long>(shift)) > 14 * 3600) return std::nullopt;
+  return *local + static_cast<UnixSeconds>(shift);
+}
+
+// "9:30 PM" → "21:30", "12:05 a.m." → "00:05": curl_getdate reads 24-hour times only.
+std::string To24HourClock(std::string text) {
+  static const RE2 re("(?i)\\b(\\d{1,2}):(\\d{2})(:\\d{2})?\\s*([ap])\\.?m\\.?(\\b|$)");
+  re2::StringPiece input(text), match[6];
+  std::size_t from = 0;
+  std::string out;
+  while (re.Match(input, from, input.size(), RE2::UNANCHORED, match, 6)) {
+    std::size_t start = static_cast<std::size_t>(match[0].data() - input.data());
+    int hour = std::stoi(std::string(match[1]));
+    if (hour < 1 || hour > 12) {
+      out.append(text, from, start + match[0].size() - from);
+      from = start + match[0].size();
+      continue;
+    }
+    bool pm = std::tolower(static_cast<unsigned char>(match[4][0])) == 'p';
+    hour = hour % 12 + (pm ? 12 : 0);
+    out.append(text, from, start - from);
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%02d:", hour);
+    out += buf;
+    out += std::string(match[2]);
+    out += std::string(match[3]);
+    from = start + match[0].size();
+    if (!match[5].empty()) from -= match[5].size();
+  }
+  out.append(text, from, std::string::npos);
+  return out;
+}
+
 std::optional<UnixSeconds> ParseDateTime(std::string_view text) {
   std::string trimmed = CollapseWhitespace(text);
   if (trimmed.empty() || trimmed.size() > 100) return std::nullopt;
   if (auto iso = ParseIso8601(trimmed)) return iso;
+  if (auto zoned = ParseIsoWithZoneName(trimmed)) return zoned;
+  trimmed = To24HourClock(std::move(trimmed));
   if (auto korean = ParseKorean(trimmed)) return korean;
   if (auto named = ParseIsoWithMonthName(trimmed)) return named;
   std::string spelled = SpellForCurl(trimmed);

@@ -58,7 +58,10 @@ class RemoteRun {
  public:
   RemoteRun(Store& store, const IngestOptions& options, const ProgressCallback& progress,
             IngestSummary& summary)
-      : store_(store), options_(options), progress_(progress), summary_(summary),
+      : store_(store),
+        options_(options),
+        progress_(progress),
+        summary_(summary),
         fetcher_(options.fetch) {}
 
   // Pages a killed run found but did not store.
@@ -214,8 +217,8 @@ class RemoteRun {
         return CommitArticle(input, *article, nullptr, source != nullptr ? source->url : "");
       }
       case DocumentKind::kOpml:
-        return Fail(input, Status::InvalidInput(
-                               "an OPML file lists sources: give it with --sources"));
+        return Fail(input,
+                    Status::InvalidInput("an OPML file lists sources: give it with --sources"));
       case DocumentKind::kUnknown:
         return Fail(input, Status::Unsupported("not a feed, a sitemap or an HTML page"));
     }
@@ -249,9 +252,8 @@ class RemoteRun {
       return PageFailed(item, Status::Unsupported("not an http(s) URL"));
     }
     FetchRequest request{item.url, {}, {}};
-    fetcher_.Add(std::move(request), [this, item = std::move(item)](FetchResponse r) {
-      OnPage(item, std::move(r));
-    });
+    fetcher_.Add(std::move(request),
+                 [this, item = std::move(item)](FetchResponse r) { OnPage(item, std::move(r)); });
     Report();
   }
 
@@ -336,7 +338,7 @@ Result<IngestSummary> Ingest(const IngestRequest& request, Store& store,
       continue;
     }
     auto listed = SniffDocument(*bytes) == DocumentKind::kOpml ? ParseOpml(*bytes, FileUrl(file))
-                                                                : ParseUrlList(*bytes);
+                                                               : ParseUrlList(*bytes);
     if (!listed.ok()) {
       summary.failures.push_back({file, listed.status()});
       continue;

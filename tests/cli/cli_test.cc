@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "tests/support/http_server.h"
 #include "tests/support/test_support.h"
 
 namespace newsdesk {
@@ -119,6 +120,66 @@ TEST(Cli, CheckSaysADatabaseIsConsistent) {
   auto j = ParseJsonOrFail(RunNewsdesk({"check", "--json", "--db", tmp.Sub("db")}).out);
   EXPECT_EQ(j.at("ok"), true);
   EXPECT_TRUE(j.at("problems").empty());
+}
+
+TEST(Cli, FeedPrintsTheEntriesOfOneFeed) {
+  auto r = RunNewsdesk({"feed", FixturePath("feeds/rss20-basic.xml"), "--json"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  json j = ParseJsonOrFail(r.out);
+  EXPECT_EQ(j.at("version"), "rss20");
+  EXPECT_EQ(j.at("ill_formed"), false);
+  ASSERT_EQ(j.at("entries").size(), 2u);
+  const json& e = j.at("entries").at(0);
+  for (const char* key : {"title", "link", "id", "published", "updated", "author", "summary",
+                          "content", "enclosures"}) {
+    EXPECT_TRUE(e.contains(key)) << key;
+  }
+  EXPECT_EQ(e.at("title"), "Ferry timetable changes from Monday");
+  EXPECT_EQ(e.at("published"), "2026-10-14T07:30:00Z");
+
+  auto broken = RunNewsdesk({"feed", FixturePath("feeds/truncated.xml"), "--json"});
+  EXPECT_EQ(broken.exit_code, 0);
+  EXPECT_EQ(ParseJsonOrFail(broken.out).at("ill_formed"), true);
+  EXPECT_EQ(RunNewsdesk({"feed", FixturePath("feeds/not-a-feed.html")}).exit_code, 1);
+}
+
+TEST(Cli, IngestFetchesAFeedOverHttpAndListsItsSource) {
+  testing::LoopbackHttpServer server;
+  server.Serve("/feed.xml",
+               testing::ScriptedResponse::Ok(
+                   "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Loopback "
+                   "Ledger</title><item><title>Harbour plan approved</title><link>" +
+                       server.Url("/a") +
+                       "</link><description>The council approved the harbour plan.</description>"
+                       "</item></channel></rss>",
+                   "application/rss+xml"));
+  server.Serve("/a", testing::ScriptedResponse::Ok(
+                         testing::ReadFileOrDie(FixturePath("extract/relative-canonical.html")),
+                         "text/html; charset=utf-8"));
+  TempDir tmp;
+  // Loopback is private: refused unless allowed.
+  auto refused = RunNewsdesk({"ingest", server.Url("/feed.xml"), "--db", tmp.Sub("db")});
+  EXPECT_EQ(refused.exit_code, 1);
+  EXPECT_NE(refused.out.find("private address"), std::string::npos) << refused.out;
+
+  auto r = RunNewsdesk({"ingest", server.Url("/feed.xml"), "--allow-private", "--delay", "0",
+                        "--db", tmp.Sub("db")});
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_NE(r.out.find("fetched 1 source; ingested 1 article"), std::string::npos) << r.out;
+  auto sources = RunNewsdesk({"sources", "--json", "--db", tmp.Sub("db")});
+  EXPECT_EQ(sources.exit_code, 0);
+  json j = ParseJsonOrFail(sources.out);
+  ASSERT_EQ(j.at("sources").size(), 1u);
+  const json& s = j.at("sources").at(0);
+  EXPECT_EQ(s.at("url"), server.Url("/feed.xml"));
+  EXPECT_EQ(s.at("kind"), "feed");
+  EXPECT_EQ(s.at("last_status"), 200);
+  EXPECT_EQ(s.at("articles_found"), 1);
+  // The first refused run is remembered among its recent errors.
+  EXPECT_EQ(s.at("recent_errors").size(), 1u);
+  auto human = RunNewsdesk({"sources", "--db", tmp.Sub("db")});
+  EXPECT_NE(human.out.find("feed · Loopback Ledger · 1 article found"), std::string::npos)
+      << human.out;
 }
 
 TEST(Cli, UsageErrorsExitTwo) {

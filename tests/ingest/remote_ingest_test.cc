@@ -1,12 +1,11 @@
 // Ingest over HTTP from a real loopback server: feeds → pages → store,
 // conditional GET, fallback to feed text, and resuming after a kill.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-#include <fmt/format.h>
 
 #include <filesystem>
 #include <set>
@@ -50,8 +49,8 @@ std::string Rss(const LoopbackHttpServer& server, const std::vector<std::string>
         i, server.Url(paths[i]), i % 10);
   }
   return "<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\"><channel>"
-         "<title>Loopback Ledger</title><link>" + server.Url("/") + "</link>" + items +
-         "</channel></rss>";
+         "<title>Loopback Ledger</title><link>" +
+         server.Url("/") + "</link>" + items + "</channel></rss>";
 }
 
 // A small article page of our own, distinct per n.
@@ -82,8 +81,8 @@ std::size_t RequestsFor(const LoopbackHttpServer& server, const std::string& pat
 
 TEST(IngestRemote, StoresTheArticlePagesAFeedLinksTo) {
   LoopbackHttpServer server;
-  server.Serve("/feed.xml", ScriptedResponse::Ok(Rss(server, {"/a0", "/a1", "/a2"}),
-                                                 "application/rss+xml"));
+  server.Serve("/feed.xml",
+               ScriptedResponse::Ok(Rss(server, {"/a0", "/a1", "/a2"}), "application/rss+xml"));
   for (int i = 0; i < 3; ++i) {
     server.Serve(fmt::format("/a{}", i), ScriptedResponse::Ok(Page(i), "text/html; charset=utf-8"));
   }
@@ -91,8 +90,8 @@ TEST(IngestRemote, StoresTheArticlePagesAFeedLinksTo) {
   auto store = OpenOrDie(tmp.path());
   auto summary = Ingest({{server.Url("/feed.xml")}, {}}, *store, LoopbackOptions());
   ASSERT_TRUE(summary.ok()) << summary.status().message();
-  EXPECT_TRUE(summary->failures.empty()) << summary->failures[0].input << ": "
-                                         << summary->failures[0].status.message();
+  EXPECT_TRUE(summary->failures.empty())
+      << summary->failures[0].input << ": " << summary->failures[0].status.message();
   EXPECT_EQ(summary->sources, 1u);
   EXPECT_EQ(summary->added, 3u);
   EXPECT_EQ(summary->from_feed, 0u);
@@ -119,7 +118,8 @@ TEST(IngestRemote, ASecondRunAsksConditionallyAndFetchesNothingStoredAgain) {
     if (r.Header("If-None-Match") == "\"v1\"") return ScriptedResponse::Status(304);
     return ScriptedResponse::Ok(feed, "application/rss+xml").With("ETag", "\"v1\"");
   });
-  for (int i = 0; i < 2; ++i) server.Serve(fmt::format("/a{}", i), ScriptedResponse::Ok(Page(i), "text/html"));
+  for (int i = 0; i < 2; ++i)
+    server.Serve(fmt::format("/a{}", i), ScriptedResponse::Ok(Page(i), "text/html"));
   TempDir tmp;
   auto store = OpenOrDie(tmp.path());
   ASSERT_TRUE(Ingest({{server.Url("/feed.xml")}, {}}, *store, LoopbackOptions()).ok());
@@ -134,7 +134,8 @@ TEST(IngestRemote, ASecondRunAsksConditionallyAndFetchesNothingStoredAgain) {
 
 TEST(IngestRemote, APageThatFailsIsStoredFromTheFeedTextAndMarked) {
   LoopbackHttpServer server;
-  server.Serve("/feed.xml", ScriptedResponse::Ok(Rss(server, {"/a0", "/gone"}), "application/rss+xml"));
+  server.Serve("/feed.xml",
+               ScriptedResponse::Ok(Rss(server, {"/a0", "/gone"}), "application/rss+xml"));
   server.Serve("/a0", ScriptedResponse::Ok(Page(0), "text/html"));
   server.Serve("/gone", ScriptedResponse::Status(404));
   TempDir tmp;
@@ -158,8 +159,8 @@ TEST(IngestRemote, AFailingSourceIsListedAndTheOthersAreStored) {
   server.Serve("/broken.xml", ScriptedResponse::Status(500));
   TempDir tmp;
   auto store = OpenOrDie(tmp.path());
-  auto summary = Ingest({{server.Url("/broken.xml"), server.Url("/feed.xml")}, {}}, *store,
-                        LoopbackOptions());
+  auto summary =
+      Ingest({{server.Url("/broken.xml"), server.Url("/feed.xml")}, {}}, *store, LoopbackOptions());
   ASSERT_TRUE(summary.ok());
   EXPECT_EQ(summary->added, 1u);
   ASSERT_EQ(summary->failures.size(), 1u);
@@ -181,11 +182,12 @@ TEST(IngestRemote, SourcesComeFromAnOpmlFileOrAUrlList) {
   testing::WriteFileOrDie(tmp.Sub("feeds.opml"),
                           "<?xml version=\"1.0\"?><opml version=\"2.0\"><head><title>mine</title>"
                           "</head><body><outline text=\"Harbours\"><outline type=\"rss\" "
-                          "text=\"Loopback Ledger\" xmlUrl=\"" + server.Url("/feed.xml") +
-                          "\"/></outline></body></opml>");
+                          "text=\"Loopback Ledger\" xmlUrl=\"" +
+                              server.Url("/feed.xml") + "\"/></outline></body></opml>");
   testing::WriteFileOrDie(tmp.Sub("feeds.txt"), "# my list\n\n" + server.Url("/other.xml") + "\n");
   auto store = OpenOrDie(tmp.Sub("db"));
-  auto summary = Ingest({{}, {tmp.Sub("feeds.opml"), tmp.Sub("feeds.txt")}}, *store, LoopbackOptions());
+  auto summary =
+      Ingest({{}, {tmp.Sub("feeds.opml"), tmp.Sub("feeds.txt")}}, *store, LoopbackOptions());
   ASSERT_TRUE(summary.ok());
   EXPECT_TRUE(summary->failures.empty());
   EXPECT_EQ(summary->added, 2u);
@@ -235,9 +237,17 @@ TEST(IngestRemote, ARunKilledHalfwayIsFinishedByTheNextWithoutDuplicates) {
     server.Serve(paths[i], page);
   }
   TempDir tmp;
-  std::vector<std::string> args = {NEWSDESK_BINARY, "ingest", server.Url("/feed.xml"), "--db",
-                                   tmp.Sub("killed"), "--allow-private", "--delay", "0", "-j",
-                                   "2", "-q"};
+  std::vector<std::string> args = {NEWSDESK_BINARY,
+                                   "ingest",
+                                   server.Url("/feed.xml"),
+                                   "--db",
+                                   tmp.Sub("killed"),
+                                   "--allow-private",
+                                   "--delay",
+                                   "0",
+                                   "-j",
+                                   "2",
+                                   "-q"};
   std::vector<char*> argv;
   for (auto& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);

@@ -1,11 +1,10 @@
 #include "tests/support/http_server.h"
 
+#include <httplib.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
-#include <sys/socket.h>
-
-#include <httplib.h>
 #include <strings.h>
+#include <sys/socket.h>
 
 #include <algorithm>
 #include <atomic>
