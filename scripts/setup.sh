@@ -8,6 +8,7 @@ packages=(
   build-essential cmake ninja-build ccache pkg-config clang-format
   librocksdb-dev       # the store
   libxml2-dev          # HTML parsing
+  libicu-dev           # Unicode, charset conversion and detection
   libsimdjson-dev      # reading JSON (JSON-LD, sidecars)
   nlohmann-json3-dev   # writing JSON output and store records
   libpugixml-dev       # XML feeds
