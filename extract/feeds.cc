@@ -62,23 +62,37 @@ std::string Lower(std::string_view s) {
   return out;
 }
 
+// The digits of a numeric character reference: `s` from `pos` holds
+// "38;" or "x26;" (what follows "&#"). Its value and the position of the ';'
+// when there are 1 to max_digits digits and then ';'.
+struct NumericReference {
+  uint64_t value = 0;
+  std::size_t semicolon = 0;
+};
+std::optional<NumericReference> ReadNumericReference(std::string_view s, std::size_t pos,
+                                                     std::size_t max_digits) {
+  std::size_t p = pos;
+  bool hex = p < s.size() && (s[p] == 'x' || s[p] == 'X');
+  if (hex) ++p;
+  std::size_t digits = p;
+  uint64_t value = 0;
+  while (p < s.size() && p - digits < max_digits &&
+         (hex ? std::isxdigit(static_cast<unsigned char>(s[p]))
+              : std::isdigit(static_cast<unsigned char>(s[p])))) {
+    char d = static_cast<char>(std::tolower(static_cast<unsigned char>(s[p])));
+    value = value * (hex ? 16 : 10) + static_cast<uint64_t>(d <= '9' ? d - '0' : d - 'a' + 10);
+    ++p;
+  }
+  if (p == digits || p >= s.size() || s[p] != ';') return std::nullopt;
+  return NumericReference{value, p};
+}
+
 // Whether `s` starts with a well-formed reference to a character XML allows
 // ("&#38;", "&#x26;").
 bool IsCharacterReference(std::string_view s) {
   if (s.size() < 4 || s[0] != '&' || s[1] != '#') return false;
-  std::size_t p = 2;
-  bool hex = s[p] == 'x' || s[p] == 'X';
-  if (hex) ++p;
-  std::size_t digits = p;
-  uint32_t value = 0;
-  while (p < s.size() && p - digits < 8 &&
-         (hex ? std::isxdigit(static_cast<unsigned char>(s[p]))
-              : std::isdigit(static_cast<unsigned char>(s[p])))) {
-    char d = static_cast<char>(std::tolower(static_cast<unsigned char>(s[p])));
-    value = value * (hex ? 16 : 10) + static_cast<uint32_t>(d <= '9' ? d - '0' : d - 'a' + 10);
-    ++p;
-  }
-  return p > digits && p < s.size() && s[p] == ';' && IsXmlChar(value);
+  auto ref = ReadNumericReference(s, 2, 8);
+  return ref && ref->value <= 0x10FFFF && IsXmlChar(static_cast<uint32_t>(ref->value));
 }
 
 // Rewrites UTF-8 text that is almost XML into XML that pugixml reads the way
@@ -193,20 +207,10 @@ class XmlRepairer {
       pos_ = start + 1;
     };
     if (p < in_.size() && in_[p] == '#') {
-      ++p;
-      bool hex = p < in_.size() && (in_[p] == 'x' || in_[p] == 'X');
-      if (hex) ++p;
-      std::size_t digits = p;
-      uint64_t value = 0;
-      while (p < in_.size() && p - digits < 10 &&
-             (hex ? std::isxdigit(static_cast<unsigned char>(in_[p]))
-                  : std::isdigit(static_cast<unsigned char>(in_[p])))) {
-        char d = static_cast<char>(std::tolower(static_cast<unsigned char>(in_[p])));
-        value = value * (hex ? 16 : 10) + static_cast<uint64_t>(d <= '9' ? d - '0' : d - 'a' + 10);
-        ++p;
-      }
-      if (p == digits || p >= in_.size() || in_[p] != ';') return bare("bare '&' in text");
-      pos_ = p + 1;
+      auto ref = ReadNumericReference(in_, p + 1, 10);
+      if (!ref) return bare("bare '&' in text");
+      uint64_t value = ref->value;
+      pos_ = ref->semicolon + 1;
       // C1 references (&#150;) stay as they are: the text fields map them
       // to windows-1252 after undoing double encoding (FeedReader::Clean).
       uint32_t c = value > 0x10FFFF ? 0 : static_cast<uint32_t>(value);
