@@ -2,10 +2,12 @@
 # what they need first (scripts/setup.sh, Debian packages, idempotent).
 BUILD_DIR   ?= build
 RELEASE_DIR ?= build-release
+FUZZ_DIR    ?= build-fuzz
+FUZZ_SECONDS ?= 60
 DEMO_DB     ?= $(RELEASE_DIR)/demo-db
 JOBS        ?= $(shell nproc)
 
-.PHONY: all setup build release demo test sanitize bench format clean
+.PHONY: all setup build release demo test sanitize bench fuzz format clean
 
 all: build
 
@@ -41,13 +43,24 @@ sanitize: setup
 bench: setup
 	@bash scripts/setup.sh bench
 	@cmake -S . -B $(RELEASE_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
-	@cmake --build $(RELEASE_DIR) -j $(JOBS) --target bench_pipeline feed_bench fetch_bench
+	@cmake --build $(RELEASE_DIR) -j $(JOBS) --target bench_pipeline feed_bench fetch_bench extract_bench
 	$(RELEASE_DIR)/bench_pipeline
 	bash bench/feeds.sh $(RELEASE_DIR)
+	bash bench/extract.sh $(RELEASE_DIR)
 	$(RELEASE_DIR)/fetch_bench 2000 8
+
+# Every libFuzzer target (fuzz/README.md) for FUZZ_SECONDS each, built with
+# clang, ASan and UBSan in FUZZ_DIR; fails on any crash, timeout or OOM.
+# -O1 -g without NDEBUG: asserts stay on. FUZZ_TARGETS="feed dates" runs some.
+fuzz: setup
+	@bash scripts/setup.sh fuzz
+	@cmake -S . -B $(FUZZ_DIR) -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DNEWSDESK_FUZZ=ON \
+	  -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" >/dev/null
+	@cmake --build $(FUZZ_DIR) -j $(JOBS) --target newsdesk_fuzz
+	bash fuzz/run.sh $(FUZZ_DIR) $(FUZZ_SECONDS)
 
 format:
 	@git ls-files '*.cc' '*.h' | xargs clang-format -i
 
 clean:
-	rm -rf $(BUILD_DIR) $(RELEASE_DIR) build-asan
+	rm -rf $(BUILD_DIR) $(RELEASE_DIR) build-asan $(FUZZ_DIR)

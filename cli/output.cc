@@ -42,15 +42,23 @@ json ArticleBriefJson(const StoredArticle& a) {
 }
 
 json ArticleJson(const StoredArticle& a) {
+  auto minutes = [](std::optional<int> m) { return m ? json(*m) : json(nullptr); };
+  const Article& x = a.article;
   return {{"id", a.id},
-          {"url", a.article.url},
-          {"canonical_url", a.article.canonical_url},
-          {"outlet", a.article.outlet},
-          {"title", a.article.title},
-          {"byline", a.article.byline},
-          {"published", TimeJson(a.article.published)},
-          {"modified", TimeJson(a.article.modified)},
-          {"language", a.article.language},
+          {"url", x.url},
+          {"canonical_url", x.canonical_url},
+          {"outlet", x.outlet},
+          {"title", x.title},
+          {"byline", x.byline},
+          {"authors", x.authors},
+          {"published", TimeJson(x.published)},
+          {"published_utc_offset_minutes", minutes(x.published_utc_offset_minutes)},
+          {"modified", TimeJson(x.modified)},
+          {"modified_utc_offset_minutes", minutes(x.modified_utc_offset_minutes)},
+          {"language", x.language},
+          {"image", x.image.empty() ? json(nullptr) : json(x.image)},
+          {"section", x.section},
+          {"keywords", x.keywords},
           {"story", a.story},
           {"from_feed", a.article.from_feed},
           {"ingested_at", FormatIsoUtc(a.ingested_at)},
@@ -72,15 +80,22 @@ json StoryJson(const StoryDetail& story) {
 }
 
 json ExtractedJson(const Article& a) {
+  auto minutes = [](std::optional<int> m) { return m ? json(*m) : json(nullptr); };
   return {{"url", a.url},
           {"canonical_url", a.canonical_url},
           {"title", a.title},
           {"byline", a.byline},
+          {"authors", a.authors},
           {"published", TimeJson(a.published)},
+          {"published_utc_offset_minutes", minutes(a.published_utc_offset_minutes)},
           {"modified", TimeJson(a.modified)},
+          {"modified_utc_offset_minutes", minutes(a.modified_utc_offset_minutes)},
           {"outlet", a.outlet},
           {"language", a.language},
-          {"image", nullptr},
+          {"image", a.image.empty() ? json(nullptr) : json(a.image)},
+          {"section", a.section},
+          {"keywords", a.keywords},
+          {"charset", a.charset},
           {"text", a.text},
           {"status", "ok"}};
 }
@@ -146,6 +161,9 @@ std::string ArticleText(const StoredArticle& a) {
   out += fmt::format("  published  {}\n", HumanTime(x.published));
   if (x.modified) out += fmt::format("  modified   {}\n", HumanTime(x.modified));
   if (!x.byline.empty()) out += fmt::format("  byline     {}\n", x.byline);
+  if (!x.section.empty()) out += fmt::format("  section    {}\n", x.section);
+  if (!x.keywords.empty()) out += fmt::format("  keywords   {}\n", Join(x.keywords, ", "));
+  if (!x.image.empty()) out += fmt::format("  image      {}\n", x.image);
   out += fmt::format("  url        {}\n", x.canonical_url);
   if (x.url != x.canonical_url) out += fmt::format("  read from  {}\n", x.url);
   out += fmt::format("  story      #{}\n\n{}\n", a.story, x.text);
@@ -153,12 +171,27 @@ std::string ArticleText(const StoredArticle& a) {
 }
 
 std::string ExtractedText(const Article& x) {
+  // "2026-10-14 07:30 (UTC+02:00)": the zone the page wrote the time in.
+  auto when = [](std::optional<UnixSeconds> t, std::optional<int> offset) {
+    std::string s = HumanTime(t);
+    if (t && offset) {
+      int m = *offset < 0 ? -*offset : *offset;
+      s += fmt::format(" (UTC{}{:02}:{:02})", *offset < 0 ? '-' : '+', m / 60, m % 60);
+    }
+    return s;
+  };
   std::string out = fmt::format("title      {}\n", x.title);
   out += fmt::format("outlet     {}\n", x.outlet);
-  out += fmt::format("published  {}\n", HumanTime(x.published));
-  if (x.modified) out += fmt::format("modified   {}\n", HumanTime(x.modified));
+  out += fmt::format("published  {}\n", when(x.published, x.published_utc_offset_minutes));
+  if (x.modified) {
+    out += fmt::format("modified   {}\n", when(x.modified, x.modified_utc_offset_minutes));
+  }
   if (!x.byline.empty()) out += fmt::format("byline     {}\n", x.byline);
   if (!x.language.empty()) out += fmt::format("language   {}\n", x.language);
+  if (!x.section.empty()) out += fmt::format("section    {}\n", x.section);
+  if (!x.keywords.empty()) out += fmt::format("keywords   {}\n", Join(x.keywords, ", "));
+  if (!x.image.empty()) out += fmt::format("image      {}\n", x.image);
+  if (!x.charset.empty()) out += fmt::format("charset    {}\n", x.charset);
   out += fmt::format("url        {}\n\n{}\n", x.canonical_url, x.text);
   return out;
 }

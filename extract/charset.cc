@@ -1,7 +1,9 @@
 // Characters: charset conversion (ICU), the encoding of XML documents
 // (byte-order marks, XML declarations, HTTP charsets and their conflicts, and
-// ICU's charset detector when all of them are wrong), HTML5 named character
-// references, and what kind of document a byte string is.
+// ICU's charset detector when all of them are wrong), the encoding of HTML
+// pages, HTML5 named character references, and what kind of document a byte
+// string is.
+#include <simdjson.h>
 #include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
 #include <unicode/ustring.h>
@@ -9,6 +11,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cstring>
 #include <memory>
 #include <string>
@@ -17,6 +20,7 @@
 
 #include "extract/extract.h"
 #include "extract/feeds_internal.h"
+#include "extract/internal.h"
 
 namespace newsdesk {
 namespace feeds_internal {
@@ -2510,6 +2514,141 @@ std::string LocalName(std::string_view qualified) {
 }
 
 }  // namespace feeds_internal
+
+namespace extract_internal {
+namespace {
+
+// Bytes of a page searched for a <meta> charset declaration. HTML's
+// prescan reads 1,024; pages with long heads declare it later, and libxml2
+// would follow a declaration wherever it is.
+constexpr std::size_t kMetaPrescanBytes = 16 * 1024;
+
+// The charset a <meta charset> or <meta http-equiv=Content-Type> near the
+// top of the page declares, lower-cased; empty when none.
+std::string MetaCharset(std::string_view bytes) {
+  using feeds_internal::Lower;
+  std::string_view head = bytes.substr(0, kMetaPrescanBytes);
+  auto lower = [](char c) {
+    return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  };
+  std::size_t pos = 0;
+  while ((pos = head.find('<', pos)) != std::string_view::npos) {
+    if (head.size() - pos < 6 || lower(head[pos + 1]) != 'm' || lower(head[pos + 2]) != 'e' ||
+        lower(head[pos + 3]) != 't' || lower(head[pos + 4]) != 'a') {
+      ++pos;
+      continue;
+    }
+    std::size_t end = head.find('>', pos);
+    if (end == std::string_view::npos) end = head.size();
+    std::string tag = Lower(head.substr(pos, end - pos));
+    pos = end;
+    std::size_t at = tag.find("charset");
+    if (at == std::string::npos) continue;
+    at += 7;
+    while (at < tag.size() && (tag[at] == ' ' || tag[at] == '\t' || tag[at] == '\n')) ++at;
+    if (at >= tag.size() || tag[at] != '=') continue;
+    ++at;
+    while (at < tag.size() && (tag[at] == ' ' || tag[at] == '"' || tag[at] == '\'')) ++at;
+    std::size_t stop = at;
+    while (stop < tag.size() &&
+           (std::isalnum(static_cast<unsigned char>(tag[stop])) || tag[stop] == '-' ||
+            tag[stop] == '_' || tag[stop] == '.' || tag[stop] == ':')) {
+      ++stop;
+    }
+    if (stop > at) return tag.substr(at, stop - at);
+  }
+  return {};
+}
+
+// Labels browsers read as windows-1252.
+bool IsLatin1Label(std::string_view icu_name) {
+  return icu_name == "iso-8859-1" || icu_name == "latin1" || icu_name == "l1" ||
+         icu_name == "iso8859-1" || icu_name == "windows-1252" || icu_name == "cp1252" ||
+         icu_name == "us-ascii";
+}
+
+bool HasMultibyteUtf8(std::string_view bytes) {
+  for (std::size_t i = 0; i + 1 < bytes.size(); ++i) {
+    auto c = static_cast<unsigned char>(bytes[i]);
+    auto n = static_cast<unsigned char>(bytes[i + 1]);
+    if (c >= 0xC2 && c <= 0xF4 && (n & 0xC0) == 0x80) return true;
+  }
+  return false;
+}
+
+bool CanOpen(const std::string& icu_name) {
+  UErrorCode err = U_ZERO_ERROR;
+  std::unique_ptr<UConverter, feeds_internal::ConverterDeleter> c(
+      ucnv_open(icu_name.c_str(), &err));
+  return U_SUCCESS(err) && c != nullptr;
+}
+
+}  // namespace
+
+DecodedHtml DecodeHtml(std::string_view bytes, std::string_view transport_charset) {
+  DecodedHtml out;
+  std::size_t bom = 0;
+  std::string sniffed = feeds_internal::SniffEncoding(bytes, bom);
+  std::string_view body = bytes.substr(bom);
+  bool valid_utf8 = simdjson::validate_utf8(body.data(), body.size());
+
+  // Declared charsets, strongest first. A byte-order mark wins over the
+  // transport, as in HTML's encoding sniffing algorithm: it cannot be there
+  // by accident.
+  std::string charset, source;
+  if (!sniffed.empty()) {
+    charset = sniffed;
+    source = bom > 0 ? "byte-order mark" : "first bytes";
+  }
+  auto consider = [&](std::string_view label, const char* from) {
+    if (!charset.empty() || label.empty()) return;
+    std::string name = feeds_internal::IcuName(label);
+    // A page cannot declare itself UTF-16 in ASCII bytes: HTML reads it as UTF-8.
+    if (feeds_internal::IsUnicodeFamily(name)) name = "utf-8";
+    if (!CanOpen(name)) return;
+    // Servers and CMSs default to Latin-1 for pages written in UTF-8; a
+    // page that is valid UTF-8 with non-ASCII characters in it is UTF-8.
+    if (IsLatin1Label(name) && valid_utf8 && HasMultibyteUtf8(body)) name = "utf-8";
+    // Declared UTF-8 but not valid: UTF-8 with a few bad bytes if it has
+    // UTF-8 characters at all, else a legacy page for the detector.
+    if (name == "utf-8" && !valid_utf8 && !HasMultibyteUtf8(body)) return;
+    charset = name;
+    source = from;
+  };
+  consider(transport_charset, "transport");
+  if (charset.empty()) consider(MetaCharset(body), "meta");
+  if (charset.empty() && valid_utf8) {
+    charset = "utf-8";
+    source = "valid UTF-8";
+  }
+  if (charset.empty()) {
+    for (const std::string& name : feeds_internal::DetectCharsets(body)) {
+      std::string icu = feeds_internal::IcuName(name);
+      if (icu == "iso-8859-1") icu = "windows-1252";
+      if (icu == "utf-8" || !CanOpen(icu)) continue;
+      if (feeds_internal::Decode(body, icu, true)) {
+        charset = icu;
+        source = "detected";
+        break;
+      }
+    }
+  }
+  if (charset.empty()) {
+    charset = "windows-1252";
+    source = "default";
+  }
+  if (IsLatin1Label(charset)) charset = "windows-1252";
+  out.charset = charset;
+  out.source = source;
+  if (charset == "utf-8" && valid_utf8) {
+    out.bom_length = bom;
+    return out;
+  }
+  out.converted = feeds_internal::Decode(body, charset, false).value_or(std::string());
+  return out;
+}
+
+}  // namespace extract_internal
 
 Result<std::string> ToUtf8(std::string_view bytes, std::string_view charset) {
   std::string name = feeds_internal::IcuName(charset);

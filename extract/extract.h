@@ -23,15 +23,27 @@ using UnixSeconds = std::int64_t;
 
 // One news article as newsdesk sees it. A plain value.
 struct Article {
-  std::string url;            // where the bytes were read from (http(s) or file URL)
-  std::string canonical_url;  // the page's own idea of its address, normalized
-  std::string outlet;         // who published it
-  std::string title;          // the headline, without the site-name suffix
-  std::string byline;         // authors, comma-separated; may be empty
+  std::string url;                   // where the bytes were read from (http(s) or file URL)
+  std::string canonical_url;         // the page's own idea of its address, normalized
+  std::string outlet;                // who published it
+  std::string title;                 // the headline, without the site-name suffix
+  std::string byline;                // authors, comma-separated; may be empty
+  std::vector<std::string> authors;  // the byline's names one by one; may be empty
   std::optional<UnixSeconds> published;
   std::optional<UnixSeconds> modified;
-  std::string language;  // BCP 47 tag as the page declares it; may be empty
-  std::string text;      // the main text: paragraphs separated by a blank line
+  // The zone the page wrote each time in, in minutes east of UTC
+  // ("2026-10-14T09:30:00+02:00" → 120); nullopt when it named none (a
+  // date alone, or a time taken as UTC).
+  std::optional<int> published_utc_offset_minutes;
+  std::optional<int> modified_utc_offset_minutes;
+  std::string language;               // BCP 47 tag as the page declares it; may be empty
+  std::string image;                  // the lead image, an absolute URL; may be empty
+  std::string section;                // the page's own section name ("Business"); may be empty
+  std::vector<std::string> keywords;  // as the page lists them, duplicates dropped
+  // The charset the page's bytes were read as ("utf-8", "windows-1251");
+  // empty for articles that were not read from bytes (feeds, sidecars).
+  std::string charset;
+  std::string text;  // the main text: paragraphs separated by a blank line
   // The text is what a feed said of the article (its summary or content),
   // because the page itself could not be fetched or read.
   bool from_feed = false;
@@ -51,25 +63,45 @@ struct ArticleOverrides {
 struct ExtractOptions {
   // Inputs larger than this are refused with kTooLarge. Default: 16 MiB.
   std::size_t max_input_bytes = 16u << 20;
-  // Elements nested deeper than this are not read. Default: 256.
+  // Elements nested deeper than this are not read (the HTML reader recurses
+  // this deep). Default: 256.
   int max_dom_depth = 256;
   // Pages with an element of more attributes, or a tag of more bytes, are
   // refused with kTooLarge (parsing them takes quadratic time).
   // Defaults: 1,000 attributes, 64 KiB.
   std::size_t max_attributes_per_element = 1000;
   std::size_t max_tag_bytes = 64u << 10;
+  // Elements read from one page: the text is looked for in the first this
+  // many (in document order), and a page with none there fails with
+  // kTooLarge. Default: 1,000,000.
+  std::size_t max_elements = 1'000'000;
+  // JSON-LD scripts larger than this are not read. Default: 1 MiB.
+  std::size_t max_json_ld_bytes = 1u << 20;
   // The charset the transport declared (HTTP Content-Type), which wins over
-  // the page's own <meta charset>. Default: empty, the page decides.
+  // the page's own <meta charset> (a byte-order mark wins over both).
+  // Default: empty, the page decides.
   std::string charset;
 };
 
 // The article in an HTML page.
 //
-// `url` is where the page came from; relative links resolve against it and
-// the outlet falls back to its registrable domain. On success the article has
-// a non-empty title, text and canonical_url. Fails with kTooLarge over
-// options.max_input_bytes, kInvalidInput for empty or binary input, and
-// kNotFound ("no article text") when the page has no main text.
+// `url` is where the page came from; relative links resolve against it, the
+// outlet falls back to its registrable domain and the publication date to a
+// date in its path (then to a date the page shows near the text, or a
+// dateline). The bytes are read in the charset of a byte-order mark,
+// else options.charset, else the page's <meta>, else UTF-8 when they are
+// valid UTF-8, else the one ICU's detector names; the article's `charset`
+// says which. The text is the article's headings, paragraphs, lists and
+// quotes in order, without the page's navigation, share bars, related links,
+// captions, comments and other furniture; metadata comes from JSON-LD,
+// OpenGraph and other <meta> tags, microdata, <time> and the page's byline.
+//
+// On success the article has a non-empty title, text and canonical_url.
+// Fails with kTooLarge over options.max_input_bytes, for a tag over the
+// attribute limits or without text in the first max_elements elements,
+// kInvalidInput for empty or binary input, and kNotFound ("no article
+// text") when the page has no main text (a script-only page, a paywall's
+// prompt, a page of links).
 Result<Article> ExtractHtmlArticle(std::string_view html, std::string_view url,
                                    const ArticleOverrides& overrides = {},
                                    const ExtractOptions& options = {});

@@ -30,6 +30,12 @@ packages=(
 if [[ ${1:-} == bench ]]; then
   packages+=(python3-feedparser python3-readability)
 fi
+# `setup.sh fuzz` also installs what `make fuzz` builds with: clang, its
+# libFuzzer and sanitizer runtimes (only recommended by clang, and this script
+# installs without recommends) and llvm-symbolizer for readable stacks.
+if [[ ${1:-} == fuzz ]]; then
+  packages+=(clang libclang-rt-14-dev llvm)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -19,30 +19,52 @@ std::optional<UnixSeconds> ReadOptionalTime(const json& j, const char* key) {
 
 namespace {
 
+// Fields added after the first schema are written always and read with
+// defaults, so records written before them still decode.
 json ArticleJson(const Article& a) {
+  auto minutes = [](std::optional<int> m) { return m ? json(*m) : json(nullptr); };
   return {{"url", a.url},
           {"canonical_url", a.canonical_url},
           {"outlet", a.outlet},
           {"title", a.title},
           {"byline", a.byline},
+          {"authors", a.authors},
           {"published", OptionalTime(a.published)},
+          {"published_utc_offset_minutes", minutes(a.published_utc_offset_minutes)},
           {"modified", OptionalTime(a.modified)},
+          {"modified_utc_offset_minutes", minutes(a.modified_utc_offset_minutes)},
           {"language", a.language},
+          {"image", a.image},
+          {"section", a.section},
+          {"keywords", a.keywords},
+          {"charset", a.charset},
           {"text", a.text},
           {"from_feed", a.from_feed}};
 }
 
 // Throws json::exception on a malformed record; callers turn it into kCorruption.
 Article ArticleFromJson(const json& j) {
+  auto minutes = [&](const char* key) -> std::optional<int> {
+    auto it = j.find(key);
+    if (it == j.end() || !it->is_number_integer()) return std::nullopt;
+    return it->get<int>();
+  };
   Article a;
   a.url = j.at("url").get<std::string>();
   a.canonical_url = j.at("canonical_url").get<std::string>();
   a.outlet = j.at("outlet").get<std::string>();
   a.title = j.at("title").get<std::string>();
   a.byline = j.value("byline", "");
+  a.authors = j.value("authors", std::vector<std::string>());
   a.published = ReadOptionalTime(j, "published");
+  a.published_utc_offset_minutes = minutes("published_utc_offset_minutes");
   a.modified = ReadOptionalTime(j, "modified");
+  a.modified_utc_offset_minutes = minutes("modified_utc_offset_minutes");
   a.language = j.value("language", "");
+  a.image = j.value("image", "");
+  a.section = j.value("section", "");
+  a.keywords = j.value("keywords", std::vector<std::string>());
+  a.charset = j.value("charset", "");
   a.text = j.at("text").get<std::string>();
   a.from_feed = j.value("from_feed", false);
   return a;
