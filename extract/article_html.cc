@@ -276,8 +276,7 @@ Result<Article> ExtractHtmlArticle(std::string_view html, std::string_view url,
   a.charset = decoded.charset;
   a.text = std::move(main.text);
   if (a.text.empty() && page.truncated()) {
-    return Status::TooLarge("no article text in the first " +
-                            std::to_string(options.max_elements) +
+    return Status::TooLarge("no article text in the first " + std::to_string(options.max_elements) +
                             " elements of the page (max_elements)");
   }
   if (Status s = extract_internal::FinishArticle(a, overrides); !s.ok()) return s;

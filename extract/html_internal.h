@@ -63,7 +63,8 @@ struct MainText {
 };
 
 struct MainTextOptions {
-  // The page's headline, so that a heading repeating it is not text.
+  // The page's headline: a line repeating it is not text, and of several
+  // <article>s the one with a heading saying it is the page's story.
   std::string title;
 };
 

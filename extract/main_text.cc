@@ -1601,8 +1601,8 @@ class Finder {
     return words <= kMaxWords;
   }
 
-  // Lines around the text that are not part of it: timestamps at either
-  // end, a copyright notice at the end.
+  // Lines around the text that are not part of it: timestamps and calls to
+  // the reader at either end, a copyright notice at the end.
   void TrimEdges(std::vector<std::uint32_t>& kept, std::vector<std::string>* timestamps) const {
     constexpr std::size_t kEdgeBlocks = 2;
     constexpr std::size_t kMaxNoticeBytes = 120;
@@ -1621,6 +1621,19 @@ class Finder {
       }
       if (tail && text.size() <= kMaxNoticeBytes && text.find('\n') == std::string_view::npos &&
           RE2::PartialMatch(text, notice)) {
+        drop[i] = 1;
+      }
+      // A call to act, opening a sentence ("Sign up for our daily
+      // newsletter", "Follow her on Twitter"), or a note on the comments: said
+      // to the reader, not told about the story.
+      static const RE2 call(
+          "(?i)(^|[.!?:] +)(sign up|subscribe|download (the|our) app|(follow|find) (us|him|her|"
+          "them|me) on|get (the|our) .{0,30}newsletter)\\b|\\bcomments? (are|is) "
+          "(closed|moderated)\\b|"
+          "\\bmoderating (all )?comments\\b|\\bcomentários\\b|\\bcommentaires\\b");
+      constexpr std::size_t kMaxCallBytes = 300;
+      if (text.size() <= kMaxCallBytes && !(d_.nodes[b.owner].flags & kInQuote) &&
+          RE2::PartialMatch(text, call)) {
         drop[i] = 1;
       }
     }
@@ -1648,6 +1661,11 @@ class Finder {
     std::string_view text = BlockText(b);
     if (text.empty()) return false;
     if (IsFurniture(b)) return false;
+    // A list of the page's tags ("Tags: a, b, c", "Filed under …").
+    static const RE2 tags(
+        "(?i)^(tags|topics|categories|related tags|filed under|keywords)\\s*[:\\n]");
+    constexpr std::size_t kMaxTagListBytes = 400;
+    if (text.size() <= kMaxTagListBytes && RE2::PartialMatch(text, tags)) return false;
     Tag owner = d_.nodes[b.owner].tag;
     // The headline again, as a heading or as loose text (broken markup).
     // Folding only shortens, so a line shorter than the folded title is not

@@ -15,7 +15,7 @@
 namespace newsdesk {
 namespace {
 
-// A regression guard, not the target: a few points under the 0.985 the
+// A regression guard, not the target: a few points under the 0.989 the
 // extractor reached on this set when it was last tuned. The target (F1 0.97)
 // is measured on held-out sites, which this set must not be tuned to.
 constexpr double kMinimumF1 = 0.96;
