@@ -11,6 +11,15 @@
 namespace newsdesk {
 namespace {
 
+// True, marking the sitemap, when it holds max_entries URLs already.
+bool IsFull(Sitemap& sitemap, const FeedOptions& options) {
+  if (sitemap.urls.size() < options.max_entries) return false;
+  sitemap.ill_formed = true;
+  sitemap.ill_formed_reason = "more than " + std::to_string(options.max_entries) +
+                              " URLs (max_entries); the rest were dropped";
+  return true;
+}
+
 using feeds_internal::LocalName;
 
 std::string Text(pugi::xml_node n) {
@@ -81,12 +90,7 @@ Result<Sitemap> ParsePlainSitemap(std::string_view text, std::string_view url,
       }
       continue;
     }
-    if (sitemap.urls.size() >= options.max_entries) {
-      sitemap.ill_formed = true;
-      sitemap.ill_formed_reason = "more than " + std::to_string(options.max_entries) +
-                                  " URLs (max_entries); the rest were dropped";
-      break;
-    }
+    if (IsFull(sitemap, options)) break;
     SitemapUrl u;
     u.loc = *loc;
     sitemap.urls.push_back(std::move(u));
@@ -135,12 +139,7 @@ Result<Sitemap> ParseSitemap(std::string_view bytes, std::string_view url,
     if (written.empty()) written = Text(n);
     std::optional<std::string> loc = CanonicalUrl(written, url);
     if (!loc) continue;
-    if (sitemap.urls.size() >= options.max_entries) {
-      sitemap.ill_formed = true;
-      sitemap.ill_formed_reason = "more than " + std::to_string(options.max_entries) +
-                                  " URLs (max_entries); the rest were dropped";
-      break;
-    }
+    if (IsFull(sitemap, options)) break;
     SitemapUrl u;
     u.loc = *loc;
     u.lastmod = ParseDateTime(Text(Child(n, "lastmod")));
