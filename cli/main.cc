@@ -284,9 +284,7 @@ int RunExtract(const std::string& where, const std::string& url, bool json) {
   if (!doc.ok()) return Fail(doc.status());
   std::string page_url = url.empty() ? doc->final_url : url;
   std::string ext = fs::path(where).extension().string();
-  if (auto at = doc->content_type.find("charset="); at != std::string::npos) {
-    options.charset = doc->content_type.substr(at + 8);
-  }
+  options.charset = CharsetOfContentType(doc->content_type);
   auto article = ext == ".txt" ? ExtractTextArticle(doc->body, page_url, {}, options)
                                : ExtractHtmlArticle(doc->body, page_url, {}, options);
   if (!article.ok()) {

@@ -2730,4 +2730,8 @@ DocumentKind SniffDocument(std::string_view bytes, std::string_view content_type
   return DocumentKind::kUnknown;
 }
 
+std::string CharsetOfContentType(std::string_view content_type) {
+  return feeds_internal::ParseMediaType(content_type).charset.value_or("");
+}
+
 }  // namespace newsdesk

@@ -264,6 +264,10 @@ Result<std::vector<SourceSpec>> ParseUrlList(std::string_view text);
 enum class DocumentKind { kFeed, kSitemap, kOpml, kHtml, kUnknown };
 DocumentKind SniffDocument(std::string_view bytes, std::string_view content_type = {});
 
+// The charset parameter of an HTTP Content-Type ("text/html; Charset=\"ISO-8859-1\"" →
+// "iso-8859-1"), unquoted and lower-cased; empty when there is none.
+std::string CharsetOfContentType(std::string_view content_type);
+
 // Converts `bytes` in `charset` (an IANA name: "windows-1252", "gb2312",
 // "shift_jis", …) to UTF-8 with ICU. Fails with kUnsupported for an unknown
 // charset; malformed sequences become U+FFFD.

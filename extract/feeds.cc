@@ -241,14 +241,7 @@ class XmlRepairer {
     }
     if (auto html = LookupHtmlEntity(name)) {
       Note("HTML entity &" + std::string(name) + "; is not defined in XML");
-      const auto* s = reinterpret_cast<const uint8_t*>(html->data());
-      int32_t len = static_cast<int32_t>(html->size());
-      int32_t i = 0;
-      while (i < len) {
-        UChar32 c;
-        U8_NEXT(s, i, len, c);
-        if (c >= 0) out += "&#" + std::to_string(c) + ";";
-      }
+      AppendNumericReferences(out, *html);
       return;
     }
     Note("undefined entity &" + std::string(name) + ";");
@@ -591,6 +584,17 @@ bool LoadXml(std::string_view bytes, std::string_view content_type, XmlDocument&
   return false;
 }
 
+void AppendNumericReferences(std::string& out, std::string_view text) {
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  int32_t len = static_cast<int32_t>(text.size());
+  int32_t i = 0;
+  while (i < len) {
+    UChar32 c;
+    U8_NEXT(s, i, len, c);
+    if (c >= 0) out += "&#" + std::to_string(c) + ";";
+  }
+}
+
 }  // namespace feeds_internal
 
 namespace {
@@ -652,14 +656,7 @@ std::string NumericEntities(std::string_view html) {
     if (!name.empty() && p < html.size() && html[p] == ';' && name != "lt" && name != "gt" &&
         name != "amp" && name != "quot") {
       if (auto chars = feeds_internal::LookupHtmlEntity(name)) {
-        const auto* s = reinterpret_cast<const uint8_t*>(chars->data());
-        int32_t len = static_cast<int32_t>(chars->size());
-        int32_t k = 0;
-        while (k < len) {
-          UChar32 c;
-          U8_NEXT(s, k, len, c);
-          if (c >= 0) out += "&#" + std::to_string(c) + ";";
-        }
+        feeds_internal::AppendNumericReferences(out, *chars);
         i = p + 1;
         continue;
       }

@@ -13,6 +13,10 @@
 
 namespace newsdesk::feeds_internal {
 
+// Appends each character of UTF-8 `text` as a numeric reference ("&#233;"):
+// how an HTML entity is spelled so that an XML parser takes it.
+void AppendNumericReferences(std::string& out, std::string_view text);
+
 // An HTTP Content-Type split into its lower-cased media type and charset.
 struct MediaType {
   std::string type;                    // "application/rss+xml"; empty when none was given

@@ -25,19 +25,6 @@ bool IsHttpUrl(std::string_view s) {
   return s.rfind("http://", 0) == 0 || s.rfind("https://", 0) == 0;
 }
 
-// "text/html; charset=ISO-8859-1" → "ISO-8859-1".
-std::string CharsetOf(std::string_view content_type) {
-  std::string lower(content_type);
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  std::size_t at = lower.find("charset=");
-  if (at == std::string::npos) return {};
-  std::string v(content_type.substr(at + 8));
-  std::size_t end = v.find_first_of("; \t");
-  if (end != std::string::npos) v.resize(end);
-  if (v.size() >= 2 && (v.front() == '"' || v.front() == '\'')) v = v.substr(1, v.size() - 2);
-  return v;
-}
-
 // What a feed says of one entry, as an article to fall back on.
 std::optional<Article> FeedArticle(const FeedEntry& e, const std::string& url) {
   std::string text = !e.content.empty() ? e.content : e.summary;
@@ -211,7 +198,7 @@ class RemoteRun {
       case DocumentKind::kHtml: {
         if (source != nullptr) source->kind = "page";
         ExtractOptions extract = options_.extract;
-        extract.charset = CharsetOf(content_type);
+        extract.charset = CharsetOfContentType(content_type);
         auto article = ExtractHtmlArticle(body, url, {}, extract);
         if (!article.ok()) return Fail(input, article.status());
         return CommitArticle(input, *article, nullptr, source != nullptr ? source->url : "");
@@ -261,7 +248,7 @@ class RemoteRun {
     if (!fatal_.ok()) return;
     if (!r.status.ok()) return PageFailed(item, r.status);
     ExtractOptions extract = options_.extract;
-    extract.charset = CharsetOf(r.content_type);
+    extract.charset = CharsetOfContentType(r.content_type);
     auto article =
         ExtractHtmlArticle(r.body, r.final_url.empty() ? r.url : r.final_url, {}, extract);
     if (!article.ok()) return PageFailed(item, article.status());

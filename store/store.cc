@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <mutex>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 
 #include "store/records.h"
@@ -219,15 +220,14 @@ Status Store::Impl::Open(bool for_write) {
     }
   }
 
-  for (auto [key, slot] :
-       {std::pair{kNextArticleKey, &next_article_id}, std::pair{kNextStoryKey, &next_story_id},
-        std::pair{kArticleCountKey, &article_count}, std::pair{kStoryCountKey, &story_count}}) {
+  // Ids start at 1 (0 means "none"); a new database has no counters yet.
+  for (auto [key, slot, first] : {std::tuple{kNextArticleKey, &next_article_id, 1},
+                                  std::tuple{kNextStoryKey, &next_story_id, 1},
+                                  std::tuple{kArticleCountKey, &article_count, 0},
+                                  std::tuple{kStoryCountKey, &story_count, 0}}) {
     auto v = ReadCounter(key);
     if (!v.ok()) return v.status();
-    if (*v != 0 ||
-        (std::string_view(key) != kNextArticleKey && std::string_view(key) != kNextStoryKey)) {
-      *slot = *v;
-    }
+    *slot = std::max<std::uint64_t>(*v, static_cast<std::uint64_t>(first));
   }
   return Status::Ok();
 }

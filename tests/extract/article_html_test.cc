@@ -30,12 +30,16 @@ TEST(ExtractHtmlArticle, ReadsEveryFixturePageAsItsAuthorDescribedIt) {
     EXPECT_EQ(FormatIsoUtc(*a->published), expected.at("published").get<std::string>());
     EXPECT_EQ(a->canonical_url, expected.at("canonical_url").get<std::string>());
     // Optional fields: checked where the manifest states them.
-    if (expected.contains("byline")) EXPECT_EQ(a->byline, expected.at("byline").get<std::string>());
+    if (expected.contains("byline")) {
+      EXPECT_EQ(a->byline, expected.at("byline").get<std::string>());
+    }
     if (expected.contains("modified")) {
       ASSERT_TRUE(a->modified.has_value());
       EXPECT_EQ(FormatIsoUtc(*a->modified), expected.at("modified").get<std::string>());
     }
-    if (expected.contains("image")) EXPECT_EQ(a->image, expected.at("image").get<std::string>());
+    if (expected.contains("image")) {
+      EXPECT_EQ(a->image, expected.at("image").get<std::string>());
+    }
     if (expected.contains("section")) {
       EXPECT_EQ(a->section, expected.at("section").get<std::string>());
     }

@@ -31,6 +31,13 @@ TEST(RegistrableDomain, UsesThePublicSuffixList) {
   EXPECT_EQ(RegistrableDomain("file:///tmp/x.html"), "");
 }
 
+TEST(CharsetOfContentType, ReadsTheParameterWhateverItsCaseQuotesOrNeighbours) {
+  EXPECT_EQ(CharsetOfContentType("text/html; charset=utf-8"), "utf-8");
+  EXPECT_EQ(CharsetOfContentType("text/html; Charset=\"ISO-8859-1\"; boundary=x"), "iso-8859-1");
+  EXPECT_EQ(CharsetOfContentType("text/html"), "");
+  EXPECT_EQ(CharsetOfContentType(""), "");
+}
+
 TEST(FileUrl, PercentEncodesPaths) {
   EXPECT_EQ(FileUrl("/tmp/my news/a.html"), "file:///tmp/my%20news/a.html");
 }
