@@ -169,18 +169,32 @@ TEST(IngestPaths, ReportsEachBadInputByNameAndStoresTheRest) {
   EXPECT_EQ(store->Stats()->articles, 1u);
 }
 
-TEST(IngestPaths, AFailedRunLeavesWhatWasStoredBeforeIntact) {
+TEST(IngestPaths, ARunWithFailuresLeavesWhatWasStoredBeforeIntact) {
   TempDir tmp;
   auto store = OpenOrDie(tmp.path());
   ASSERT_TRUE(IngestPaths({FixturePath("news")}, *store).ok());
   auto before = store->Stats();
-  auto bad = IngestPaths({FixturePath("bad")}, *store);
-  ASSERT_TRUE(bad.ok());
-  EXPECT_EQ(bad->stored(), 0u);
-  EXPECT_FALSE(bad->failures.empty());
-  auto after = store->Stats();
-  EXPECT_EQ(after->articles, before->articles);
-  EXPECT_EQ(after->stories, before->stories);
+  std::map<std::string, ArticleId> stored;  // canonical URL → id, before the second run
+  for (const auto& [path, page] : NewsManifest().at("pages").items()) {
+    auto id = store->FindArticleByUrl(page.at("canonical_url").get<std::string>());
+    if (id.ok() && id->has_value()) stored[page.at("canonical_url")] = **id;
+  }
+  // Bad inputs mixed with new articles that do reach the store.
+  auto mixed = IngestPaths({FixturePath("bad"), FixturePath("extract/relative-canonical.html"),
+                            FixturePath("extract/loose-text-body.html")},
+                           *store);
+  ASSERT_TRUE(mixed.ok());
+  EXPECT_EQ(mixed->added, 2u);
+  EXPECT_FALSE(mixed->failures.empty());
+  EXPECT_EQ(store->Stats()->articles, before->articles + 2);
+  for (const auto& [url, id] : stored) {
+    auto found = store->FindArticleByUrl(url);
+    ASSERT_TRUE(found.ok() && found->has_value()) << url;
+    EXPECT_EQ(**found, id) << url;
+  }
+  auto problems = store->Verify();
+  ASSERT_TRUE(problems.ok());
+  EXPECT_TRUE(problems->empty()) << (*problems)[0];
 }
 
 TEST(IngestPaths, ReportsProgressUpToTheTotal) {
