@@ -43,10 +43,11 @@ sanitize: setup
 bench: setup
 	@bash scripts/setup.sh bench
 	@cmake -S . -B $(RELEASE_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
-	@cmake --build $(RELEASE_DIR) -j $(JOBS) --target bench_pipeline feed_bench fetch_bench extract_bench
+	@cmake --build $(RELEASE_DIR) -j $(JOBS) --target bench_pipeline feed_bench fetch_bench extract_bench tag_bench
 	$(RELEASE_DIR)/bench_pipeline
 	bash bench/feeds.sh $(RELEASE_DIR)
 	bash bench/extract.sh $(RELEASE_DIR)
+	bash bench/tag.sh $(RELEASE_DIR)
 	$(RELEASE_DIR)/fetch_bench 2000 8
 
 # Every libFuzzer target (fuzz/README.md) for FUZZ_SECONDS each, built with

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -304,6 +305,140 @@ int RunExtract(const std::string& where, const std::string& url, bool json) {
   return kExitOk;
 }
 
+// `newsdesk entity NAME`: every entity that goes by NAME, in detail; else
+// suggestions, and exit 1.
+int RunEntity(const std::string& db_flag, bool json, const std::string& name, std::size_t limit) {
+  auto store = OpenForRead(db_flag);
+  if (!store.ok()) return Fail(store.status());
+  auto found = (*store)->FindEntities(name);
+  if (!found.ok()) return Fail(found.status());
+  EntityDetailOptions options;
+  if (limit > 0) options.article_limit = limit;
+  nlohmann::json matches = nlohmann::json::array();
+  std::string text;
+  for (const auto& m : found->matches) {
+    auto detail = (*store)->GetEntityDetail(m.id, options);
+    if (!detail.ok()) return Fail(detail.status());
+    if (!detail->has_value()) continue;
+    matches.push_back(EntityDetailJson(**detail));
+    if (!text.empty()) text += '\n';
+    text += EntityDetailText(**detail);
+  }
+  if (json) {
+    nlohmann::json suggestions = nlohmann::json::array();
+    for (const auto& s : found->suggestions) suggestions.push_back(EntitySummaryJson(s));
+    PrintJson({{"query", name}, {"matches", std::move(matches)}, {"suggestions", std::move(suggestions)}});
+  } else if (found->matches.empty()) {
+    std::cerr << EntitySuggestionsText(name, found->suggestions);
+  } else {
+    std::cout << text;
+  }
+  return found->matches.empty() ? kExitFailure : kExitOk;
+}
+
+int RunEntities(const std::string& db_flag, bool json, const std::string& type,
+                std::size_t top, const std::string& since) {
+  EntityQuery q;
+  q.limit = top;
+  if (!type.empty()) {
+    q.type = ParseEntityType(type);
+    if (!q.type) {
+      std::fprintf(stderr, "newsdesk: --type: '%s' is not a type (PER, ORG, LOC, MISC, PRODUCT, TICKER)\n",
+                   type.c_str());
+      return kExitUsage;
+    }
+  }
+  if (!since.empty()) {
+    q.since = ParseDateTime(since);
+    if (!q.since) {
+      std::fprintf(stderr, "newsdesk: --since: '%s' is not a date (try 2026-10-14)\n", since.c_str());
+      return kExitUsage;
+    }
+  }
+  auto store = OpenForRead(db_flag);
+  if (!store.ok()) return Fail(store.status());
+  auto list = (*store)->ListEntities(q);
+  if (!list.ok()) return Fail(list.status());
+  if (json) {
+    nlohmann::json arr = nlohmann::json::array();
+    for (const auto& e : *list) arr.push_back(EntitySummaryJson(e));
+    PrintJson({{"entities", std::move(arr)}});
+  } else {
+    std::cout << EntitiesText(*list);
+  }
+  return kExitOk;
+}
+
+// `newsdesk train-tagger CORPUS... --out FILE`: the tagger's model from
+// token<TAB>BIO-tag corpora, in the order given (the order is part of what
+// makes training reproducible).
+int RunTrainTagger(const std::vector<std::string>& corpora, const std::vector<std::string>& country_corpora,
+                   const std::string& out, int epochs, std::uint64_t seed, bool quiet) {
+  constexpr std::size_t kMaxCorpusBytes = 512u << 20;
+  std::vector<std::string> contents;
+  contents.reserve(corpora.size());
+  TaggerTrainingOptions options;
+  if (epochs > 0) options.epochs = epochs;
+  options.seed = seed;
+  for (const auto& path : corpora) {
+    std::error_code ec;
+    const auto size = fs::file_size(path, ec);
+    if (ec) return Fail(Status::NotFound(path + ": cannot read: " + ec.message()));
+    if (size > kMaxCorpusBytes) return Fail(Status::TooLarge(path + ": over 512 MiB"));
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream all;
+    all << in.rdbuf();
+    contents.push_back(std::move(all).str());
+  }
+  for (std::size_t i = 0; i < corpora.size(); ++i) {
+    const std::string base = fs::path(corpora[i]).filename().string();
+    const bool countries = std::find(country_corpora.begin(), country_corpora.end(), base) !=
+                               country_corpora.end() ||
+                           std::find(country_corpora.begin(), country_corpora.end(), corpora[i]) !=
+                               country_corpora.end();
+    options.corpora.push_back({base, contents[i], countries});
+  }
+  const bool terminal = !quiet && isatty(STDERR_FILENO);
+  auto model = TrainTagger(options, [&](std::string_view line) {
+    if (terminal) std::cerr << line << '\n';
+  });
+  if (!model.ok()) return Fail(model.status());
+  std::ofstream file(out, std::ios::binary | std::ios::trunc);
+  file.write(model->data(), static_cast<std::streamsize>(model->size()));
+  file.close();
+  if (!file) return Fail(Status::IOError(out + ": cannot write the model"));
+  if (!quiet) std::cout << fmt::format("wrote {} ({} bytes)\n", out, model->size());
+  return kExitOk;
+}
+
+// `newsdesk tag FILE|-`: the entities of a UTF-8 text, nothing stored.
+int RunTag(const std::string& where, bool json) {
+  EntityOptions options;
+  std::string text;
+  if (where == "-") {
+    std::ostringstream all;
+    all << std::cin.rdbuf();
+    text = std::move(all).str();
+  } else {
+    auto doc = ReadDocument(where, options.max_text_bytes);
+    if (!doc.ok()) return Fail(doc.status());
+    text = std::move(doc->body);
+  }
+  const std::string name = where == "-" ? "standard input" : where;
+  if (text.size() > options.max_text_bytes) {
+    std::cerr << fmt::format("newsdesk: {}: only the first {} bytes are tagged (max_text_bytes)\n",
+                             name, options.max_text_bytes);
+  }
+  auto entities = RecognizeEntities(text, options);
+  if (!entities.ok()) return Fail(entities.status().WithContext(name));
+  if (json) {
+    PrintJson(TagJson(text, *entities));
+  } else {
+    std::cout << TagText(text, *entities);
+  }
+  return kExitOk;
+}
+
 }  // namespace
 
 int Main(int argc, char** argv) {
@@ -378,6 +513,43 @@ int Main(int argc, char** argv) {
   extract->add_option("--url", url, "the page's URL, for relative links and the outlet");
   extract->add_flag("--json", json, "print JSON (see docs/json.md)");
 
+  std::string entity_name;
+  std::size_t entity_limit = 0;
+  auto* entity = app.add_subcommand("entity", "one entity by any of its names: aliases, articles, outlets, stories");
+  entity->add_option("NAME", entity_name, "a name, ticker or acronym (any case)")->required();
+  entity->add_option("--limit", entity_limit, "at most N recent articles (default 20)");
+  add_common(entity);
+
+  std::string entity_type;
+  std::size_t top = 0;
+  std::string entities_since;
+  auto* entities = app.add_subcommand("entities", "entities, most mentioned first");
+  entities->add_option("--type", entity_type, "only PER, ORG, LOC, MISC, PRODUCT or TICKER");
+  entities->add_option("--top", top, "the N most mentioned (0: all)");
+  entities->add_option("--since", entities_since, "only entities seen on or after this date");
+  add_common(entities);
+
+  std::vector<std::string> train_corpora, country_corpora;
+  std::string model_out;
+  int epochs = 0;
+  std::uint64_t seed = 1;
+  bool train_quiet = false;
+  auto* train = app.add_subcommand(
+      "train-tagger", "train the entity tagger's model from token<TAB>BIO-tag corpora");
+  train->add_option("CORPUS", train_corpora, "corpus files, in training order")->required();
+  train->add_option("--out", model_out, "where to write the model")->required();
+  train->add_option("--countries-as-locations", country_corpora,
+                    "corpora (file names) whose ORG-tagged country names are read as LOC");
+  train->add_option("--epochs", epochs, "passes over the data (default 8)");
+  train->add_option("--seed", seed, "the order documents are visited in (default 1)");
+  train->add_flag("-q,--quiet", train_quiet, "no progress and no summary");
+
+  std::string tag_where;
+  auto* tag = app.add_subcommand(
+      "tag", "a UTF-8 text → its entity mentions with byte offsets; nothing stored");
+  tag->add_option("FILE|-", tag_where, "a text file, or - for standard input")->required();
+  tag->add_flag("--json", json, "print JSON (see docs/json.md)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -394,6 +566,11 @@ int Main(int argc, char** argv) {
   if (stats->parsed()) return RunStats(db, json);
   if (check->parsed()) return RunCheck(db, json);
   if (extract->parsed()) return RunExtract(file, url, json);
+  if (tag->parsed()) return RunTag(tag_where, json);
+  if (train->parsed())
+    return RunTrainTagger(train_corpora, country_corpora, model_out, epochs, seed, train_quiet);
+  if (entity->parsed()) return RunEntity(db, json, entity_name, entity_limit);
+  if (entities->parsed()) return RunEntities(db, json, entity_type, top, entities_since);
   return kExitUsage;
 }
 

@@ -196,6 +196,159 @@ std::string ExtractedText(const Article& x) {
   return out;
 }
 
+json EntitySummaryJson(const EntitySummary& e) {
+  auto counts = [](const std::vector<NameCount>& v) {
+    json out = json::array();
+    for (const auto& c : v) out.push_back({{"name", c.name}, {"count", c.count}});
+    return out;
+  };
+  return {{"id", e.id},
+          {"name", e.name},
+          {"type", EntityTypeName(e.type)},
+          {"aliases", counts(e.aliases)},
+          {"tickers", counts(e.tickers)},
+          {"outlets", counts(e.outlets)},
+          {"mentions", e.mentions},
+          {"articles", e.articles},
+          {"first_seen", FormatIsoUtc(e.first_seen)},
+          {"last_seen", FormatIsoUtc(e.last_seen)}};
+}
+
+json EntityDetailJson(const EntityDetail& d) {
+  json out = EntitySummaryJson(d.summary);
+  json articles = json::array();
+  for (const auto& a : d.articles) {
+    articles.push_back({{"id", a.id},
+                        {"title", a.title},
+                        {"outlet", a.outlet},
+                        {"published", TimeJson(a.published)},
+                        {"mentions", a.mentions}});
+  }
+  json co = json::array();
+  for (const auto& c : d.co_mentioned) {
+    co.push_back({{"id", c.id},
+                  {"name", c.name},
+                  {"type", EntityTypeName(c.type)},
+                  {"shared_articles", c.shared_articles}});
+  }
+  json stories = json::array();
+  for (const auto& s : d.stories) {
+    stories.push_back({{"id", s.id},
+                       {"title", s.title},
+                       {"sources", s.sources()},
+                       {"article_count", s.article_count},
+                       {"last_seen", FormatIsoUtc(s.last_seen)}});
+  }
+  out["recent_articles"] = std::move(articles);
+  out["co_mentioned"] = std::move(co);
+  out["stories"] = std::move(stories);
+  return out;
+}
+
+std::string EntitiesText(const std::vector<EntitySummary>& entities) {
+  if (entities.empty()) return "no entities\n";
+  std::string out = fmt::format("{:>8} {:>8} {:>7}  {:<8} {}\n", "mentions", "articles",
+                                "outlets", "type", "name");
+  for (const auto& e : entities) {
+    out += fmt::format("{:>8} {:>8} {:>7}  {:<8} {}\n", e.mentions, e.articles, e.outlets.size(),
+                       EntityTypeName(e.type), e.name);
+  }
+  return out;
+}
+
+namespace {
+std::string CountsText(const std::vector<NameCount>& v, std::size_t limit = 8) {
+  std::vector<std::string> parts;
+  for (std::size_t i = 0; i < v.size() && i < limit; ++i)
+    parts.push_back(fmt::format("{} ({})", v[i].name, v[i].count));
+  if (v.size() > limit) parts.push_back(fmt::format("{} more", v.size() - limit));
+  return Join(parts, ", ");
+}
+}  // namespace
+
+std::string EntityDetailText(const EntityDetail& d) {
+  const EntitySummary& e = d.summary;
+  std::string out = fmt::format("{}  {}  #{}\n", e.name, EntityTypeName(e.type), e.id);
+  std::vector<NameCount> others;
+  for (const auto& a : e.aliases)
+    if (a.name != e.name) others.push_back(a);
+  if (!others.empty()) out += fmt::format("  also        {}\n", CountsText(others));
+  if (!e.tickers.empty()) out += fmt::format("  tickers     {}\n", CountsText(e.tickers));
+  out += fmt::format("  mentioned   {} in {} from {}\n", Plural(e.mentions, "time", "times"),
+                     Plural(e.articles, "article", "articles"),
+                     Plural(e.outlets.size(), "outlet", "outlets"));
+  out += fmt::format("  outlets     {}\n", CountsText(e.outlets));
+  out += fmt::format("  seen        {} → {} UTC\n", HumanTime(e.first_seen), HumanTime(e.last_seen));
+  if (!d.co_mentioned.empty()) {
+    std::vector<std::string> parts;
+    for (const auto& c : d.co_mentioned) parts.push_back(fmt::format("{} ({})", c.name, c.shared_articles));
+    out += fmt::format("  with        {}\n", Join(parts, ", "));
+  }
+  if (!d.stories.empty()) {
+    out += "  stories\n";
+    for (const auto& s : d.stories)
+      out += fmt::format("    #{:<4} {} · {}\n", s.id, s.title, VerifiedBy(s.sources()));
+  }
+  if (!d.articles.empty()) {
+    out += "  articles\n";
+    for (const auto& a : d.articles)
+      out += fmt::format("    {}  {} · {} (#{})\n", HumanTime(a.published), a.outlet, a.title, a.id);
+  }
+  return out;
+}
+
+std::string EntitySuggestionsText(const std::string& name, const std::vector<EntitySummary>& s) {
+  std::string out = fmt::format("no entity named \"{}\"\n", name);
+  if (s.empty()) return out;
+  out += "did you mean:\n";
+  for (const auto& e : s)
+    out += fmt::format("  {}  {} ({})\n", e.name, EntityTypeName(e.type),
+                       Plural(e.mentions, "mention", "mentions"));
+  return out;
+}
+
+json TagJson(std::string_view text, const DocumentEntities& e) {
+  json mentions = json::array();
+  for (const auto& m : e.mentions) {
+    mentions.push_back({{"start", m.start},
+                        {"end", m.end},
+                        {"text", std::string(text.substr(m.start, m.end - m.start))},
+                        {"type", EntityTypeName(m.type)},
+                        {"entity", m.entity}});
+  }
+  json entities = json::array();
+  for (const auto& x : e.entities) {
+    entities.push_back({{"name", x.name},
+                        {"type", EntityTypeName(x.type)},
+                        {"aliases", x.aliases},
+                        {"tickers", x.tickers},
+                        {"mentions", x.mention_count}});
+  }
+  return {{"mentions", mentions}, {"entities", entities}};
+}
+
+std::string TagText(std::string_view text, const DocumentEntities& e) {
+  std::string out;
+  for (const auto& m : e.mentions) {
+    auto said = text.substr(m.start, m.end - m.start);
+    const auto& entity = e.entities[m.entity];
+    out += fmt::format("{:>7}-{:<7} {:<8} {}", m.start, m.end, EntityTypeName(m.type), said);
+    if (entity.name != said) out += fmt::format("  → {}", entity.name);
+    out += '\n';
+  }
+  if (e.entities.empty()) return "no entities\n";
+  out += fmt::format("\n{}:\n", Plural(e.entities.size(), "entity", "entities"));
+  for (const auto& x : e.entities) {
+    out += fmt::format("  {:<8} {} ({})", EntityTypeName(x.type), x.name,
+                       Plural(x.mention_count, "mention", "mentions"));
+    std::vector<std::string> also = x.aliases;
+    also.insert(also.end(), x.tickers.begin(), x.tickers.end());
+    if (!also.empty()) out += fmt::format("  also {}", Join(also, ", "));
+    out += '\n';
+  }
+  return out;
+}
+
 std::string IngestText(const IngestSummary& s, const std::string& db) {
   std::string out;
   if (s.sources > 0) {

@@ -24,6 +24,10 @@ nlohmann::json IngestJson(const IngestSummary& s, const std::string& db);
 nlohmann::json StatsJson(const StoreStats& s, const std::string& db);
 nlohmann::json SourceJson(const SourceState& s);
 nlohmann::json FeedJson(const Feed& f);
+nlohmann::json EntitySummaryJson(const EntitySummary& e);
+nlohmann::json EntityDetailJson(const EntityDetail& e);
+// `newsdesk tag`: the mentions of `text` and the entities they name.
+nlohmann::json TagJson(std::string_view text, const DocumentEntities& e);
 
 std::string StoriesText(const std::vector<StorySummary>& stories);
 std::string StoryText(const StoryDetail& story);
@@ -33,6 +37,11 @@ std::string IngestText(const IngestSummary& s, const std::string& db);
 std::string StatsText(const StoreStats& s, const std::string& db);
 std::string SourcesText(const std::vector<SourceState>& sources);
 std::string FeedText(const Feed& f);
+std::string EntitiesText(const std::vector<EntitySummary>& entities);
+std::string EntityDetailText(const EntityDetail& e);
+// "no entity named X" and what the user may have meant.
+std::string EntitySuggestionsText(const std::string& name, const std::vector<EntitySummary>& s);
+std::string TagText(std::string_view text, const DocumentEntities& e);
 
 }  // namespace newsdesk::cli
 

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "base/status.h"
+#include "extract/entities.h"
 
 namespace newsdesk {
 
@@ -47,6 +48,9 @@ struct Article {
   // The text is what a feed said of the article (its summary or content),
   // because the page itself could not be fetched or read.
   bool from_feed = false;
+  // The entities of `title + "\n\n" + text` (mention offsets are into that
+  // string). Filled by RecognizeEntities at ingestion, not by the extractors.
+  DocumentEntities entities;
 };
 
 // What a caller knows about a page from outside it (an HTTP response, a

@@ -21,6 +21,7 @@ namespace newsdesk {
 
 struct IngestOptions {
   ExtractOptions extract;
+  EntityOptions entities;  // recognition of each article's entities
   FeedOptions feed;
   FetchOptions fetch;
   // Child sitemaps followed from one sitemap index. Default: 100.

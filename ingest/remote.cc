@@ -270,8 +270,10 @@ class RemoteRun {
 
   void CommitArticle(const std::string& input, const Article& article,
                      const std::string* frontier_url, const std::string& source) {
-    auto outcome = frontier_url != nullptr ? store_.CommitFromFrontier(article, *frontier_url)
-                                           : store_.Commit(article);
+    Article with_entities = article;
+    ingest_internal::RecognizeArticleEntities(with_entities, options_.entities);
+    auto outcome = frontier_url != nullptr ? store_.CommitFromFrontier(with_entities, *frontier_url)
+                                           : store_.Commit(with_entities);
     ++state_.done;
     if (!outcome.ok()) {
       if (outcome.status().code() != Status::Code::kInvalidInput) return Fatal(outcome.status());

@@ -1,6 +1,7 @@
 #include "store/records.h"
 
 #include <nlohmann/json.hpp>
+#include <stdexcept>
 
 namespace newsdesk::store_internal {
 namespace {
@@ -18,6 +19,51 @@ std::optional<UnixSeconds> ReadOptionalTime(const json& j, const char* key) {
 }  // namespace
 
 namespace {
+
+json EntitiesJson(const DocumentEntities& d) {
+  json mentions = json::array();
+  for (const Mention& m : d.mentions) {
+    mentions.push_back(json::array({m.start, m.end, static_cast<int>(m.type), m.entity}));
+  }
+  json entities = json::array();
+  for (const DocumentEntity& e : d.entities) {
+    entities.push_back({{"name", e.name},
+                        {"type", static_cast<int>(e.type)},
+                        {"aliases", e.aliases},
+                        {"tickers", e.tickers},
+                        {"mentions", e.mention_count},
+                        {"ambiguous_short_form", e.ambiguous_short_form}});
+  }
+  return {{"mentions", std::move(mentions)}, {"entities", std::move(entities)}};
+}
+
+// Entity types are stored as their enumerator's number.
+EntityType TypeFromJson(const json& j) {
+  int v = j.get<int>();
+  if (v < 0 || v > static_cast<int>(EntityType::kTicker)) {
+    throw std::out_of_range("entity type " + std::to_string(v));
+  }
+  return static_cast<EntityType>(v);
+}
+
+DocumentEntities EntitiesFromJson(const json& j) {
+  DocumentEntities d;
+  for (const json& m : j.at("mentions")) {
+    d.mentions.push_back(Mention{m.at(0).get<std::uint32_t>(), m.at(1).get<std::uint32_t>(),
+                                 TypeFromJson(m.at(2)), m.at(3).get<std::uint32_t>()});
+  }
+  for (const json& e : j.at("entities")) {
+    DocumentEntity de;
+    de.name = e.at("name").get<std::string>();
+    de.type = TypeFromJson(e.at("type"));
+    de.aliases = e.value("aliases", std::vector<std::string>());
+    de.tickers = e.value("tickers", std::vector<std::string>());
+    de.mention_count = e.value("mentions", std::uint32_t{0});
+    de.ambiguous_short_form = e.value("ambiguous_short_form", false);
+    d.entities.push_back(std::move(de));
+  }
+  return d;
+}
 
 // Fields added after the first schema are written always and read with
 // defaults, so records written before them still decode.
@@ -39,7 +85,8 @@ json ArticleJson(const Article& a) {
           {"keywords", a.keywords},
           {"charset", a.charset},
           {"text", a.text},
-          {"from_feed", a.from_feed}};
+          {"from_feed", a.from_feed},
+          {"entities", EntitiesJson(a.entities)}};
 }
 
 // Throws json::exception on a malformed record; callers turn it into kCorruption.
@@ -67,6 +114,7 @@ Article ArticleFromJson(const json& j) {
   a.charset = j.value("charset", "");
   a.text = j.at("text").get<std::string>();
   a.from_feed = j.value("from_feed", false);
+  if (auto it = j.find("entities"); it != j.end()) a.entities = EntitiesFromJson(*it);
   return a;
 }
 
@@ -88,6 +136,14 @@ std::string EncodeArticle(const ArticleRecord& r) {
   j["terms"] = std::move(terms);
   j["url_key"] = r.url_key;
   j["alias_key"] = r.alias_key;
+  json links = json::array();
+  for (const EntityLink& l : r.entity_links) {
+    links.push_back({{"entity", l.entity},
+                     {"mentions", l.mentions},
+                     {"forms", l.forms},
+                     {"tickers", l.tickers}});
+  }
+  j["entity_links"] = std::move(links);
   return ToCbor(j);
 }
 
@@ -106,8 +162,16 @@ Result<ArticleRecord> DecodeArticle(std::string_view bytes) {
     }
     r.url_key = j.at("url_key").get<std::string>();
     r.alias_key = j.value("alias_key", "");
+    if (auto it = j.find("entity_links"); it != j.end()) {
+      for (const json& l : *it) {
+        r.entity_links.push_back({l.at("entity").get<EntityId>(),
+                                  l.at("mentions").get<std::uint64_t>(),
+                                  l.at("forms").get<std::vector<std::string>>(),
+                                  l.value("tickers", std::vector<std::string>())});
+      }
+    }
     return r;
-  } catch (const json::exception& e) {
+  } catch (const std::exception& e) {  // json::exception, or a bad entity type
     return Status::Corruption(std::string("article record: ") + e.what());
   }
 }
@@ -172,7 +236,7 @@ Result<FrontierItem> DecodeFrontierItem(std::string_view bytes) {
       item.feed_article = ArticleFromJson(j.at("feed_article"));
     }
     return item;
-  } catch (const json::exception& e) {
+  } catch (const std::exception& e) {
     return Status::Corruption(std::string("frontier record: ") + e.what());
   }
 }
@@ -205,6 +269,41 @@ Result<StoryRecord> DecodeStory(std::string_view bytes) {
     return r;
   } catch (const json::exception& e) {
     return Status::Corruption(std::string("story record: ") + e.what());
+  }
+}
+
+std::string EncodeEntity(const EntityRecord& r) {
+  json j = {{"id", r.id},
+            {"type", static_cast<int>(r.type)},
+            {"name", r.name},
+            {"aliases", r.aliases},
+            {"tickers", r.tickers},
+            {"outlets", r.outlets},
+            {"mentions", r.mentions},
+            {"articles", r.articles},
+            {"first_seen", r.first_seen},
+            {"last_seen", r.last_seen}};
+  return ToCbor(j);
+}
+
+Result<EntityRecord> DecodeEntity(std::string_view bytes) {
+  json j = json::from_cbor(bytes.begin(), bytes.end(), true, false);
+  if (j.is_discarded() || !j.is_object()) return Status::Corruption("unreadable entity record");
+  try {
+    EntityRecord r;
+    r.id = j.at("id").get<EntityId>();
+    r.type = TypeFromJson(j.at("type"));
+    r.name = j.at("name").get<std::string>();
+    r.aliases = j.at("aliases").get<std::map<std::string, std::uint64_t>>();
+    r.tickers = j.value("tickers", std::map<std::string, std::uint64_t>());
+    r.outlets = j.at("outlets").get<std::map<std::string, std::uint64_t>>();
+    r.mentions = j.at("mentions").get<std::uint64_t>();
+    r.articles = j.at("articles").get<std::uint64_t>();
+    r.first_seen = j.at("first_seen").get<UnixSeconds>();
+    r.last_seen = j.at("last_seen").get<UnixSeconds>();
+    return r;
+  } catch (const std::exception& e) {
+    return Status::Corruption(std::string("entity record: ") + e.what());
   }
 }
 

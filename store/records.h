@@ -15,9 +15,19 @@
 
 namespace newsdesk::store_internal {
 
+// What one article gave one stored entity: kept in the article's record so
+// that an update or replacement takes back exactly that.
+struct EntityLink {
+  EntityId entity = 0;
+  std::uint64_t mentions = 0;
+  std::vector<std::string> forms;    // the names it used, distinct, in first-use order
+  std::vector<std::string> tickers;  // distinct
+};
+
 struct ArticleRecord {
   StoredArticle stored;
-  std::vector<TermCount> terms;  // ArticleTerms(article), kept to undo on update
+  std::vector<EntityLink> entity_links;  // one per stored entity, by entity id
+  std::vector<TermCount> terms;          // ArticleTerms(article), kept to undo on update
   // The key it owns in `urls`: its canonical URL, or the URL it was read
   // from when another outlet's article holds that canonical URL.
   std::string url_key;
@@ -36,6 +46,21 @@ struct StoryRecord {
   std::map<std::string, double> centroid;        // term → summed normalized tf
 };
 
+// An entity as stored: every field is a sum over the entity links of the
+// articles that name it (Verify recounts them).
+struct EntityRecord {
+  EntityId id = 0;
+  EntityType type = EntityType::kMisc;
+  std::string name;                              // CanonicalName(aliases)
+  std::map<std::string, std::uint64_t> aliases;  // form → articles that use it
+  std::map<std::string, std::uint64_t> tickers;  // ticker → articles that give it
+  std::map<std::string, std::uint64_t> outlets;  // outlet → articles
+  std::uint64_t mentions = 0;
+  std::uint64_t articles = 0;
+  UnixSeconds first_seen = 0;
+  UnixSeconds last_seen = 0;
+};
+
 std::string EncodeArticle(const ArticleRecord& r);
 Result<ArticleRecord> DecodeArticle(std::string_view bytes);
 std::string EncodeStory(const StoryRecord& r);
@@ -44,6 +69,8 @@ Result<SourceState> DecodeSource(std::string_view bytes);
 std::string EncodeFrontierItem(const FrontierItem& item);
 Result<FrontierItem> DecodeFrontierItem(std::string_view bytes);
 Result<StoryRecord> DecodeStory(std::string_view bytes);
+std::string EncodeEntity(const EntityRecord& r);
+Result<EntityRecord> DecodeEntity(std::string_view bytes);
 
 std::string BigEndian64(std::uint64_t v);
 std::uint64_t ReadBigEndian64(std::string_view bytes);  // 0 when shorter than 8 bytes

@@ -12,6 +12,7 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "store/entity_index.h"
 #include "store/records.h"
 #include "store/stories.h"
 
@@ -38,11 +39,16 @@ enum Cf {
   kOutlets,       // outlet → number of articles
   kSources,       // source URL → SourceState
   kFrontier,      // URL → FrontierItem: found, not stored yet
+  kEntities,      // entity id → EntityRecord
+  kAliases,       // normalized name + '\0' + entity id → ""
+  kAliasWords,    // word of a person's name + '\0' + entity id → ""
+  kMentions,      // entity id + time + article id → mentions in the article
   kCfCount,
 };
 constexpr const char* kCfNames[kCfCount] = {
-    "default",       "meta",       "articles", "urls",    "url_aliases", "fingerprints", "stories",
-    "story_members", "story_time", "doc_freq", "outlets", "sources",     "frontier"};
+    "default",  "meta",          "articles",   "urls",        "url_aliases", "fingerprints",
+    "stories",  "story_members", "story_time", "doc_freq",    "outlets",     "sources",
+    "frontier", "entities",      "aliases",    "alias_words", "mentions"};
 static_assert(kCfNames[kCfCount - 1] != nullptr, "a column family without a name");
 
 constexpr const char* kSchemaKey = "schema_version";
@@ -50,6 +56,8 @@ constexpr const char* kNextArticleKey = "next_article_id";
 constexpr const char* kNextStoryKey = "next_story_id";
 constexpr const char* kArticleCountKey = "article_count";
 constexpr const char* kStoryCountKey = "story_count";
+constexpr const char* kNextEntityKey = "next_entity_id";
+constexpr const char* kEntityCountKey = "entity_count";
 
 Status FromRocks(const rocksdb::Status& s, const std::string& dir) {
   std::string what = s.ToString();
@@ -99,6 +107,12 @@ struct Store::Impl {
   std::unordered_map<StoryId, StoryRecord> story_cache;
   static constexpr std::size_t kStoryCacheSize = 20000;  // records, then start over
   std::uint64_t next_article_id = 1, next_story_id = 1, article_count = 0, story_count = 0;
+  std::uint64_t next_entity_id = 1, entity_count = 0;
+
+  EntityColumns Entities() const {
+    return EntityColumns{db.get(),        cf[kEntities], cf[kAliases],
+                         cf[kAliasWords], cf[kMentions], dir};
+  }
 
   ~Impl() {
     if (!db) return;
@@ -221,10 +235,12 @@ Status Store::Impl::Open(bool for_write) {
   }
 
   // Ids start at 1 (0 means "none"); a new database has no counters yet.
-  for (auto [key, slot, first] : {std::tuple{kNextArticleKey, &next_article_id, 1},
-                                  std::tuple{kNextStoryKey, &next_story_id, 1},
-                                  std::tuple{kArticleCountKey, &article_count, 0},
-                                  std::tuple{kStoryCountKey, &story_count, 0}}) {
+  for (auto [key, slot, first] :
+       {std::tuple{kNextArticleKey, &next_article_id, 1},
+        std::tuple{kNextStoryKey, &next_story_id, 1},
+        std::tuple{kArticleCountKey, &article_count, 0},
+        std::tuple{kStoryCountKey, &story_count, 0}, std::tuple{kNextEntityKey, &next_entity_id, 1},
+        std::tuple{kEntityCountKey, &entity_count, 0}}) {
     auto v = ReadCounter(key);
     if (!v.ok()) return v.status();
     *slot = std::max<std::uint64_t>(*v, static_cast<std::uint64_t>(first));
@@ -375,6 +391,7 @@ Result<CommitOutcome> Store::Impl::Commit(const Article& article, const std::str
   if (!s.IsNotFound()) return FromRocks(s, dir);
 
   PendingCommit p;
+  EntityCommit entities(Entities(), next_entity_id, entity_count);
   std::uint64_t new_next_article = next_article_id, new_next_story = next_story_id;
   std::uint64_t new_article_count = article_count, new_story_count = story_count;
 
@@ -445,6 +462,7 @@ Result<CommitOutcome> Store::Impl::Commit(const Article& article, const std::str
     if (!o.alias_key.empty()) p.batch.Delete(cf[kUrlAliases], o.alias_key);
     for (const TermCount& t : o.terms) --p.doc_freq_delta[t.term];
     --p.outlet_delta[o.stored.article.outlet];
+    if (Status es = entities.Remove(o); !es.ok()) return es;
     p.batch.Delete(cf[kStoryMembers], BigEndian64(o.stored.story) + BigEndian64(id));
     auto members = StoryMembers(o.stored.story);
     if (!members.ok()) return members.status();
@@ -487,6 +505,9 @@ Result<CommitOutcome> Store::Impl::Commit(const Article& article, const std::str
   rec.stored.ingested_at = options.now ? options.now() : SystemNow();
   rec.terms = ArticleTerms(article);
   const UnixSeconds t = rec.stored.Time();
+  auto links = entities.Add(article, id, t);
+  if (!links.ok()) return links.status();
+  rec.entity_links = std::move(links).value();
   ++new_article_count;
   for (const TermCount& term : rec.terms) ++p.doc_freq_delta[term.term];
   ++p.outlet_delta[article.outlet];
@@ -619,6 +640,9 @@ Result<CommitOutcome> Store::Impl::Commit(const Article& article, const std::str
   p.batch.Put(cf[kMeta], kNextStoryKey, BigEndian64(new_next_story));
   p.batch.Put(cf[kMeta], kArticleCountKey, BigEndian64(new_article_count));
   p.batch.Put(cf[kMeta], kStoryCountKey, BigEndian64(new_story_count));
+  entities.Write(p.batch);
+  p.batch.Put(cf[kMeta], kNextEntityKey, BigEndian64(entities.next_id()));
+  p.batch.Put(cf[kMeta], kEntityCountKey, BigEndian64(entities.count()));
 
   s = db->Write(rocksdb::WriteOptions(), &p.batch);
   if (!s.ok()) return FromRocks(s, dir);
@@ -636,6 +660,8 @@ Result<CommitOutcome> Store::Impl::Commit(const Article& article, const std::str
   next_story_id = new_next_story;
   article_count = new_article_count;
   story_count = new_story_count;
+  next_entity_id = entities.next_id();
+  entity_count = entities.count();
   return CommitOutcome{kind, id, rec.stored.story};
 }
 
@@ -813,6 +839,7 @@ Result<StoreStats> Store::Stats() const {
     std::lock_guard<std::mutex> lock(impl_->write_mu);  // Commit updates the counters
     st.articles = impl_->article_count;
     st.stories = impl_->story_count;
+    st.entities = impl_->entity_count;
   }
   Status s = impl_->ForEach(kOutlets, [&](rocksdb::Slice, rocksdb::Slice) {
     ++st.outlets;
@@ -831,6 +858,256 @@ Result<StoreStats> Store::Stats() const {
     if (entry.is_regular_file(ec)) st.bytes_on_disk += entry.file_size(ec);
   }
   return st;
+}
+
+namespace {
+
+std::vector<NameCount> ByCount(const std::map<std::string, std::uint64_t>& counts) {
+  std::vector<NameCount> out;
+  for (const auto& [name, n] : counts) out.push_back({name, n});
+  std::stable_sort(out.begin(), out.end(),
+                   [](const NameCount& a, const NameCount& b) { return a.count > b.count; });
+  return out;
+}
+
+EntitySummary SummarizeEntity(const EntityRecord& r) {
+  EntitySummary e;
+  e.id = r.id;
+  e.type = r.type;
+  e.name = r.name;
+  e.aliases = ByCount(r.aliases);
+  e.tickers = ByCount(r.tickers);
+  e.outlets = ByCount(r.outlets);
+  e.mentions = r.mentions;
+  e.articles = r.articles;
+  e.first_seen = r.first_seen;
+  e.last_seen = r.last_seen;
+  return e;
+}
+
+bool MoreMentioned(const EntitySummary& a, const EntitySummary& b) {
+  if (a.mentions != b.mentions) return a.mentions > b.mentions;
+  return a.id < b.id;
+}
+
+// The keys a name typed by a user may have: it could be any type's name.
+std::set<std::string> QueryKeys(std::string_view name) {
+  std::set<std::string> keys;
+  for (EntityType t : {EntityType::kPerson, EntityType::kOrganization}) {
+    std::string k = NormalizeEntityName(name, t);
+    if (!k.empty()) keys.insert(std::move(k));
+  }
+  std::string symbol = NormalizeEntityName(TickerSymbol(name), EntityType::kTicker);
+  if (!symbol.empty()) keys.insert(std::move(symbol));
+  return keys;
+}
+
+// How many edits a suggestion may be from what was asked: one per four
+// bytes, at least one, at most three.
+std::size_t SuggestionDistance(std::size_t length) {
+  return std::clamp<std::size_t>(length / 4, 1, 3);
+}
+
+}  // namespace
+
+Result<std::optional<EntitySummary>> Store::GetEntity(EntityId id) const {
+  auto r = LoadEntity(impl_->Entities(), id);
+  if (!r.ok()) return r.status();
+  if (!r->has_value()) return std::optional<EntitySummary>();
+  return std::optional<EntitySummary>(SummarizeEntity(**r));
+}
+
+Result<EntityLookup> Store::FindEntities(std::string_view name, std::size_t max_suggestions) const {
+  EntityLookup out;
+  const EntityColumns c = impl_->Entities();
+  const std::set<std::string> keys = QueryKeys(name);
+  if (keys.empty()) return out;
+  std::set<EntityId> ids;
+  for (const std::string& k : keys) {
+    auto found = ScanAliasIndex(c, c.aliases, k);
+    if (!found.ok()) return found.status();
+    ids.insert(found->begin(), found->end());
+  }
+  auto load = [&](const std::set<EntityId>& which, std::vector<EntitySummary>& into) -> Status {
+    for (EntityId id : which) {
+      auto r = LoadEntity(c, id);
+      if (!r.ok()) return r.status();
+      if (r->has_value()) into.push_back(SummarizeEntity(**r));
+    }
+    std::sort(into.begin(), into.end(), MoreMentioned);
+    return Status::Ok();
+  };
+  if (Status s = load(ids, out.matches); !s.ok()) return s;
+  if (!out.matches.empty() || max_suggestions == 0) return out;
+
+  // Nothing has the name: names that start with it, or are a few edits
+  // from it. Reads the alias keys only, not the records, until the end.
+  std::set<EntityId> near;
+  Status s = impl_->ForEach(kAliases, [&](rocksdb::Slice k, rocksdb::Slice) {
+    std::string key;
+    EntityId id = 0;
+    if (!SplitAliasIndexKey(std::string_view(k.data(), k.size()), &key, &id)) return Status::Ok();
+    for (const std::string& q : keys) {
+      if (key.compare(0, q.size(), q) == 0 ||
+          BoundedEditDistance(key, q, SuggestionDistance(q.size())) <=
+              SuggestionDistance(q.size())) {
+        near.insert(id);
+        break;
+      }
+    }
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  if (s = load(near, out.suggestions); !s.ok()) return s;
+  if (out.suggestions.size() > max_suggestions) out.suggestions.resize(max_suggestions);
+  return out;
+}
+
+Result<std::vector<EntitySummary>> Store::ListEntities(const EntityQuery& query) const {
+  std::vector<EntitySummary> out;
+  Status s = impl_->ForEach(kEntities, [&](rocksdb::Slice, rocksdb::Slice value) {
+    auto r = DecodeEntity(std::string_view(value.data(), value.size()));
+    if (!r.ok()) return r.status().WithContext("database " + impl_->dir);
+    if (query.type && r->type != *query.type) return Status::Ok();
+    if (query.since && r->last_seen < *query.since) return Status::Ok();
+    out.push_back(SummarizeEntity(*r));
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  std::sort(out.begin(), out.end(), MoreMentioned);
+  if (query.limit != 0 && out.size() > query.limit) out.resize(query.limit);
+  return out;
+}
+
+Result<std::optional<EntityDetail>> Store::GetEntityDetail(
+    EntityId id, const EntityDetailOptions& options) const {
+  const EntityColumns c = impl_->Entities();
+  auto r = LoadEntity(c, id);
+  if (!r.ok()) return r.status();
+  if (!r->has_value()) return std::optional<EntityDetail>();
+  EntityDetail d;
+  d.summary = SummarizeEntity(**r);
+
+  // Its articles, newest first, from the mentions index.
+  std::vector<std::pair<ArticleId, std::uint64_t>> newest;
+  {
+    const std::string prefix = BigEndian64(id);
+    std::unique_ptr<rocksdb::Iterator> it(
+        impl_->db->NewIterator(rocksdb::ReadOptions(), impl_->cf[kMentions]));
+    for (it->SeekForPrev(prefix + std::string(16, '\xff'));
+         it->Valid() && HasPrefix(it->key(), prefix); it->Prev()) {
+      if (it->key().size() != 24) {
+        return Status::Corruption("database " + impl_->dir +
+                                  ": malformed mentions key; run `newsdesk check`");
+      }
+      newest.emplace_back(
+          ReadBigEndian64(std::string_view(it->key().data() + 16, 8)),
+          ReadBigEndian64(std::string_view(it->value().data(), it->value().size())));
+      if (options.max_articles_scanned != 0 && newest.size() >= options.max_articles_scanned) break;
+    }
+    if (!it->status().ok()) return FromRocks(it->status(), impl_->dir);
+  }
+  std::map<EntityId, std::uint64_t> shared;
+  std::map<StoryId, std::uint64_t> stories;
+  for (const auto& [aid, mentions] : newest) {
+    auto a = impl_->LoadArticle(aid);
+    if (!a.ok()) return a.status();
+    if (!a->has_value()) continue;
+    const ArticleRecord& rec = **a;
+    if (options.article_limit == 0 || d.articles.size() < options.article_limit) {
+      d.articles.push_back({aid, rec.stored.article.title, rec.stored.article.outlet,
+                            rec.stored.article.published, rec.stored.Time(), mentions});
+    }
+    for (const EntityLink& l : rec.entity_links) {
+      if (l.entity != id) ++shared[l.entity];
+    }
+    ++stories[rec.stored.story];
+  }
+  for (const auto& [eid, n] : shared) {
+    auto e = LoadEntity(c, eid);
+    if (!e.ok()) return e.status();
+    if (e->has_value()) d.co_mentioned.push_back({eid, (*e)->type, (*e)->name, n});
+  }
+  std::sort(d.co_mentioned.begin(), d.co_mentioned.end(),
+            [](const CoMentionedEntity& a, const CoMentionedEntity& b) {
+              if (a.shared_articles != b.shared_articles)
+                return a.shared_articles > b.shared_articles;
+              return a.id < b.id;
+            });
+  if (options.co_mention_limit != 0 && d.co_mentioned.size() > options.co_mention_limit)
+    d.co_mentioned.resize(options.co_mention_limit);
+  for (const auto& [sid, n] : stories) {
+    auto st = impl_->LoadStory(sid);
+    if (!st.ok()) return st.status();
+    if (st->has_value()) d.stories.push_back(Summarize(**st));
+  }
+  std::sort(d.stories.begin(), d.stories.end(), [](const StorySummary& a, const StorySummary& b) {
+    if (a.last_seen != b.last_seen) return a.last_seen > b.last_seen;
+    return a.id < b.id;
+  });
+  if (options.story_limit != 0 && d.stories.size() > options.story_limit)
+    d.stories.resize(options.story_limit);
+  return std::optional<EntityDetail>(std::move(d));
+}
+
+Result<std::vector<AliasCompletion>> Store::CompleteEntityName(std::string_view prefix,
+                                                               std::size_t limit) const {
+  std::vector<AliasCompletion> out;
+  const EntityColumns c = impl_->Entities();
+  // The prefix as typed ("quillan labo" of "Quillan Laboratory"), and as an
+  // organisation's name ("Quillan Labs" of the key "quillan lab").
+  std::set<std::string> prefixes;
+  for (EntityType t : {EntityType::kPerson, EntityType::kOrganization}) {
+    std::string q = NormalizeEntityName(prefix, t);
+    if (!q.empty()) prefixes.insert(std::move(q));
+  }
+  std::map<EntityId, std::optional<EntityRecord>> records;
+  std::set<std::string> seen;  // index keys, when both prefixes find one
+  std::unique_ptr<rocksdb::Iterator> it(
+      impl_->db->NewIterator(rocksdb::ReadOptions(), impl_->cf[kAliases]));
+  for (const std::string& q : prefixes) {
+    for (it->Seek(q); it->Valid() && HasPrefix(it->key(), q); it->Next()) {
+      std::string key;
+      EntityId id = 0;
+      if (!SplitAliasIndexKey(std::string_view(it->key().data(), it->key().size()), &key, &id))
+        continue;
+      if (!seen.insert(it->key().ToString()).second) continue;
+      auto slot = records.find(id);
+      if (slot == records.end()) {
+        auto r = LoadEntity(c, id);
+        if (!r.ok()) return r.status();
+        slot = records.emplace(id, std::move(r).value()).first;
+      }
+      if (!slot->second) continue;
+      const EntityRecord& r = *slot->second;
+      AliasCompletion a;
+      a.entity = id;
+      a.type = r.type;
+      a.entity_name = r.name;
+      std::uint64_t best = 0;
+      auto consider = [&](const std::string& written, std::uint64_t n, std::string normalized) {
+        if (normalized != key) return;
+        a.count += n;
+        if (n > best || a.alias.empty()) {
+          best = n;
+          a.alias = written;
+        }
+      };
+      for (const auto& [form, n] : r.aliases)
+        consider(
+            form, n,
+            NormalizeEntityName(form, r.type == EntityType::kTicker ? EntityType::kMisc : r.type));
+      for (const auto& [ticker, n] : r.tickers)
+        consider(ticker, n, NormalizeEntityName(TickerSymbol(ticker), EntityType::kTicker));
+      if (!a.alias.empty()) out.push_back(std::move(a));
+    }
+    if (!it->status().ok()) return FromRocks(it->status(), impl_->dir);
+  }
+  std::stable_sort(out.begin(), out.end(), [](const AliasCompletion& a, const AliasCompletion& b) {
+    return a.count > b.count;
+  });
+  if (limit != 0 && out.size() > limit) out.resize(limit);
+  return out;
 }
 
 const std::string& Store::dir() const { return impl_->dir; }
@@ -998,6 +1275,14 @@ Result<std::vector<std::string>> Store::Verify() const {
     if (id >= impl_->next_article_id)
       problem("article " + std::to_string(id) + " is beyond the next id");
   }
+  std::uint64_t next_entity = 0, entity_count = 0;
+  {
+    std::lock_guard<std::mutex> lock(impl_->write_mu);
+    next_entity = impl_->next_entity_id;
+    entity_count = impl_->entity_count;
+  }
+  s = VerifyEntities(impl_->Entities(), articles, next_entity, entity_count, problem);
+  if (!s.ok()) return s;
   return problems;
 }
 

@@ -1,10 +1,11 @@
 // store: the knowledge base on RocksDB.
 //
 // A Store owns one open RocksDB database. It keeps articles, the indexes that
-// find them (canonical URL, content fingerprint), and the stories they are
-// linked into. Every article is committed in one WriteBatch together with all
-// of its index entries and its story membership, so a crash never leaves half
-// an article.
+// find them (canonical URL, content fingerprint), the stories they are
+// linked into, and the entities they name, resolved across articles into
+// canonical entities with all their names. Every article is committed in one
+// WriteBatch together with all of its index entries, its story membership
+// and its entity links, so a crash never leaves half an article.
 //
 // One process writes at a time: OpenForWrite fails with kBusy while another
 // holds the database. Any number of readers may OpenForRead at the same time,
@@ -19,6 +20,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/status.h"
@@ -28,10 +30,11 @@ namespace newsdesk {
 
 using ArticleId = std::uint64_t;
 using StoryId = std::uint64_t;
+using EntityId = std::uint64_t;
 
 // The schema this build reads and writes. A database of another version is
 // refused with kSchemaMismatch.
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
 struct StoreOptions {
   // Articles join a story only when their time (published, else modified,
@@ -120,9 +123,93 @@ struct FrontierItem {
   std::optional<Article> feed_article;
 };
 
+// A name, ticker or outlet with how many articles use it.
+struct NameCount {
+  std::string name;
+  std::uint64_t count = 0;
+  bool operator==(const NameCount&) const = default;
+};
+
+// A canonical entity: the people, organisations, places, products and
+// tickers that articles name, linked across articles at Commit. Every count
+// is over the stored articles that name the entity.
+struct EntitySummary {
+  EntityId id = 0;
+  EntityType type = EntityType::kMisc;
+  std::string name;                // its most used name of two or more words, else its most used
+  std::vector<NameCount> aliases;  // every name articles use for it (with `name`), most used first
+  std::vector<NameCount> tickers;  // "NYSE:BABA" or "BABA", most used first
+  std::vector<NameCount> outlets;  // most articles first
+  std::uint64_t mentions = 0;      // mentions in all its articles
+  std::uint64_t articles = 0;
+  UnixSeconds first_seen = 0;  // the earliest and latest time of its articles
+  UnixSeconds last_seen = 0;   // (published, else modified, else ingested)
+};
+
+struct EntityArticle {
+  ArticleId id = 0;
+  std::string title;
+  std::string outlet;
+  std::optional<UnixSeconds> published;
+  UnixSeconds time = 0;        // StoredArticle::Time()
+  std::uint64_t mentions = 0;  // of the entity in this article
+};
+
+struct CoMentionedEntity {
+  EntityId id = 0;
+  EntityType type = EntityType::kMisc;
+  std::string name;
+  std::uint64_t shared_articles = 0;
+};
+
+struct EntityDetail {
+  EntitySummary summary;
+  std::vector<EntityArticle> articles;          // newest first
+  std::vector<CoMentionedEntity> co_mentioned;  // most shared articles first
+  std::vector<StorySummary> stories;            // stories of its articles, latest first
+};
+
+struct EntityDetailOptions {
+  // Articles listed, newest first. Default: 20. 0: all.
+  std::size_t article_limit = 20;
+  // Co-mentioned entities listed. Default: 10. 0: all.
+  std::size_t co_mention_limit = 10;
+  // Stories listed. Default: 20. 0: all.
+  std::size_t story_limit = 20;
+  // Co-mentions and stories are counted over at most this many of the
+  // entity's newest articles, so that a very common entity stays quick.
+  // Default: 2000.
+  std::size_t max_articles_scanned = 2000;
+};
+
+struct EntityQuery {
+  std::optional<EntityType> type;    // only entities of this type
+  std::optional<UnixSeconds> since;  // only entities seen (last_seen) at or after this time
+  std::size_t limit = 0;             // the top N by mentions; 0: all
+};
+
+// What a name finds: the entities that have it as a name (case, diacritics,
+// punctuation and, for organisations, corporate suffixes ignored), else
+// suggestions: entities with a name that starts with it or is a few edits
+// away from it.
+struct EntityLookup {
+  std::vector<EntitySummary> matches;      // most mentions first
+  std::vector<EntitySummary> suggestions;  // empty when there are matches; most mentions first
+};
+
+// One name that completes a prefix (type-ahead).
+struct AliasCompletion {
+  std::string alias;  // the name as articles write it (its most used spelling)
+  EntityId entity = 0;
+  EntityType type = EntityType::kMisc;
+  std::string entity_name;
+  std::uint64_t count = 0;  // articles that use this name for this entity
+};
+
 struct StoreStats {
   std::uint64_t articles = 0;
   std::uint64_t stories = 0;
+  std::uint64_t entities = 0;
   std::uint64_t outlets = 0;
   std::uint64_t multi_source_stories = 0;  // stories with two or more outlets
   std::uint64_t bytes_on_disk = 0;
@@ -146,8 +233,22 @@ class Store {
   Store(const Store&) = delete;
   Store& operator=(const Store&) = delete;
 
-  // Stores an article with its indexes and story membership in one atomic
-  // write. The article needs a canonical_url, title and text.
+  // Stores an article with its indexes, story membership and entity links
+  // in one atomic write. The article needs a canonical_url, title and text.
+  //
+  // Each of article.entities.entities is resolved to a stored entity of an
+  // agreeing type (a TICKER may join the organisation that has that ticker):
+  // one that has one of its names (compared as NormalizeEntityName keys;
+  // when the document gives a name of two or more words, only those are
+  // compared, so a shared surname or short form links nothing), else one
+  // that has its ticker; of several, the one with most mentions (a person
+  // named by one word alone links only when one stored person alone has
+  // that name). A person's name of two or more words that is not stored
+  // joins the one stored person whose name contains its words or is
+  // contained in them, when there is exactly one and the article did not
+  // find its short forms ambiguous. Anything else becomes a new entity.
+  // The article's record keeps what it gave each entity, so that an update
+  // takes back exactly that (store/README.md).
   //
   // An article is known by its canonical URL within its outlet. Same outlet
   // and content as a stored article: kDuplicate, nothing written. Same
@@ -174,9 +275,30 @@ class Store {
 
   Result<StoreStats> Stats() const;
 
+  // Entities. Reads see the database as of the last Commit; none of them
+  // changes anything.
+  //
+  // The entities that have `name` as one of their names, compared as
+  // NormalizeEntityName keys (a "NYSE:BABA" ticker is also found as
+  // "BABA"). When none has it, up to `max_suggestions` near names instead.
+  // An empty name matches nothing and suggests nothing.
+  Result<EntityLookup> FindEntities(std::string_view name, std::size_t max_suggestions = 10) const;
+  // nullopt when there is no such entity.
+  Result<std::optional<EntitySummary>> GetEntity(EntityId id) const;
+  Result<std::optional<EntityDetail>> GetEntityDetail(
+      EntityId id, const EntityDetailOptions& options = {}) const;
+  // Most mentions first, then lowest id.
+  Result<std::vector<EntitySummary>> ListEntities(const EntityQuery& query) const;
+  // Names that start with `prefix` (normalized), most used first; at most
+  // `limit` (0: all).
+  Result<std::vector<AliasCompletion>> CompleteEntityName(std::string_view prefix,
+                                                          std::size_t limit = 10) const;
+
   // Checks every invariant between records and indexes (index entries point
   // to existing articles and back, counters equal recounts, story records
-  // equal their members). Returns the violations found, empty when all hold.
+  // equal their members, entity records equal the links of their articles,
+  // alias and mention entries point to existing entities and articles and
+  // back). Returns the violations found, empty when all hold.
   // Reads the whole database: for `newsdesk check` and tests, not hot paths.
   Result<std::vector<std::string>> Verify() const;
 

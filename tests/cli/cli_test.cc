@@ -282,5 +282,38 @@ TEST(Cli, ExtractPrintsOnePageAndStoresNothing) {
   EXPECT_NE(none.err.find("no-article-text.html: no article text"), std::string::npos) << none.err;
 }
 
+TEST(Cli, TagPrintsMentionsWithByteOffsetsIntoTheFile) {
+  const std::string path = FixturePath("entities/compute-exchange.txt");
+  const std::string text = testing::ReadFileOrDie(path);
+  auto r = RunNewsdesk({"tag", path, "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  json j = ParseJsonOrFail(r.out);
+  ASSERT_TRUE(j.contains("mentions"));
+  ASSERT_TRUE(j.contains("entities"));
+  ASSERT_FALSE(j.at("mentions").empty());
+  for (const auto& m : j.at("mentions")) {
+    const auto start = m.at("start").get<std::size_t>(), end = m.at("end").get<std::size_t>();
+    ASSERT_LE(end, text.size());
+    EXPECT_EQ(text.substr(start, end - start), m.at("text").get<std::string>());
+    EXPECT_LT(m.at("entity").get<std::size_t>(), j.at("entities").size());
+    EXPECT_TRUE(m.contains("type"));
+  }
+  bool ceo = false;
+  for (const auto& e : j.at("entities")) {
+    for (const char* key : {"name", "type", "aliases", "tickers", "mentions"}) EXPECT_TRUE(e.contains(key));
+    ceo = ceo || (e.at("name") == "Vincent Zhou Haoran" && e.at("type") == "PER");
+  }
+  EXPECT_TRUE(ceo) << r.out;
+
+  auto human = RunNewsdesk({"tag", path});
+  ASSERT_EQ(human.exit_code, 0) << human.err;
+  EXPECT_NE(human.out.find("PER      Vincent Zhou Haoran"), std::string::npos) << human.out;
+
+  auto binary = RunNewsdesk({"tag", FixturePath("bad/binary.html")});
+  EXPECT_EQ(binary.exit_code, 1);
+  EXPECT_NE(binary.err.find("binary.html"), std::string::npos) << binary.err;
+  EXPECT_NE(binary.err.find("not UTF-8"), std::string::npos) << binary.err;
+}
+
 }  // namespace
 }  // namespace newsdesk

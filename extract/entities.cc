@@ -1,0 +1,607 @@
+// RecognizeEntities: the tagger's spans and the exact rules' spans combined,
+// then tied together into the document's entities.
+#include "extract/entities.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <map>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+
+#include "extract/entity_rules.h"
+#include "extract/gazetteers.h"
+#include "extract/internal.h"
+#include "extract/ner_tagger.h"
+#include "extract/tokenizer.h"
+
+namespace newsdesk {
+namespace {
+
+using extract_internal::TokenizedText;
+
+// Where a span came from, strongest first: a rule's span wins an overlap
+// with the tagger's.
+enum class Origin : int {
+  kTicker = 0,
+  kRule = 1,      // roles, products, acronym definitions
+  kTagger = 2,
+  kPropagated = 3,  // a form found again elsewhere in the document
+};
+
+struct Span {
+  std::uint32_t start = 0;
+  std::uint32_t end = 0;
+  EntityType type = EntityType::kMisc;
+  Origin origin = Origin::kTagger;
+  // Spans tied by a rule to the entity of another span: an acronym to its
+  // long form, a ticker to its company. Index into the accepted spans after
+  // selection (resolved through `link_start`/`link_end`).
+  std::uint32_t link_start = 0;
+  std::uint32_t link_end = 0;
+  bool linked = false;
+  std::string ticker;  // "NYSE:BABA" for ticker spans
+};
+
+// Text without case, for comparing forms ("ALIBABA" and "Alibaba").
+std::string Fold(std::string_view s) { return extract_internal::LowerCase(s); }
+
+// True when the text has letters and none of them is lowercase ("ACME").
+bool AllCaps(std::string_view s) {
+  bool letters = false;
+  std::int32_t i = 0;
+  const auto n = static_cast<std::int32_t>(s.size());
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(s.data(), i, n, c);
+    if (c < 0) continue;
+    if (u_isULowercase(c)) return false;
+    if (u_isalpha(c)) letters = true;
+  }
+  return letters;
+}
+
+// True when a form found again may be taken as a mention without the tagger:
+// it starts with a capital letter or a digit, or with a letter of a script
+// without case.
+bool StartsLikeAName(std::string_view s) {
+  if (s.empty()) return false;
+  std::int32_t i = 0;
+  UChar32 c;
+  U8_NEXT(s.data(), i, static_cast<std::int32_t>(s.size()), c);
+  if (c < 0) return false;
+  if (u_isupper(c) || u_isdigit(c)) return true;
+  return u_isalpha(c) && !u_isULowercase(c) && !u_isUUppercase(c);
+}
+
+// The token indexes covered by a byte span.
+std::pair<std::uint32_t, std::uint32_t> TokenRange(const TokenizedText& tokens, std::uint32_t start,
+                                                   std::uint32_t end) {
+  auto first = std::lower_bound(tokens.tokens.begin(), tokens.tokens.end(), start,
+                                [](const extract_internal::Token& t, std::uint32_t s) { return t.end <= s; });
+  auto last = std::lower_bound(first, tokens.tokens.end(), end,
+                               [](const extract_internal::Token& t, std::uint32_t e) { return t.start < e; });
+  return {static_cast<std::uint32_t>(first - tokens.tokens.begin()),
+          static_cast<std::uint32_t>(last - tokens.tokens.begin())};
+}
+
+std::vector<std::string> FoldedTokens(std::string_view text, const TokenizedText& tokens, std::uint32_t start,
+                                      std::uint32_t end) {
+  std::vector<std::string> out;
+  auto [first, last] = TokenRange(tokens, start, end);
+  for (auto i = first; i < last; ++i) out.push_back(Fold(tokens.Text(text, tokens.tokens[i])));
+  return out;
+}
+
+// True when `part` occurs in `whole` as a contiguous run of tokens.
+bool ContainsRun(const std::vector<std::string>& whole, const std::vector<std::string>& part) {
+  if (part.empty() || part.size() >= whole.size()) return false;
+  return std::search(whole.begin(), whole.end(), part.begin(), part.end()) != whole.end();
+}
+
+// Collects the candidate spans: the tagger's and the rules'.
+std::vector<Span> CandidateSpans(std::string_view text, const TokenizedText& tokens) {
+  using namespace extract_internal;
+  std::vector<Span> spans;
+  const auto& gazetteers = Gazetteers::Default();
+  const auto matches = gazetteers.Match(text, tokens);
+  for (const auto& t : NerTagger::Default().TagDocument(text, tokens, matches)) {
+    if (t.first_token >= t.end_token || t.end_token > tokens.tokens.size()) continue;
+    Span s;
+    s.start = tokens.tokens[t.first_token].start;
+    s.end = tokens.tokens[t.end_token - 1].end;
+    s.type = t.type;
+    s.origin = Origin::kTagger;
+    spans.push_back(s);
+  }
+  for (const auto& r : FindRoles(text, tokens)) {
+    spans.push_back({r.person_start, r.person_end, EntityType::kPerson, Origin::kRule});
+    if (r.org_end > r.org_start)
+      spans.push_back({r.org_start, r.org_end, EntityType::kOrganization, Origin::kRule});
+  }
+  for (const auto& p : FindProducts(text, tokens))
+    spans.push_back({p.start, p.end, EntityType::kProduct, Origin::kRule});
+  for (const auto& a : FindAcronymDefinitions(text, tokens)) {
+    // The long form keeps the tagger's type where the tagger saw it.
+    EntityType type = EntityType::kOrganization;
+    std::uint32_t best_overlap = 0;
+    for (const auto& s : spans) {
+      if (s.origin != Origin::kTagger) continue;
+      const auto lo = std::max(s.start, a.long_start), hi = std::min(s.end, a.long_end);
+      if (hi > lo && hi - lo > best_overlap) best_overlap = hi - lo, type = s.type;
+    }
+    spans.push_back({a.long_start, a.long_end, type, Origin::kRule});
+    Span acronym{a.short_start, a.short_end, type, Origin::kRule};
+    acronym.linked = true;
+    acronym.link_start = a.long_start;
+    acronym.link_end = a.long_end;
+    spans.push_back(acronym);
+  }
+  for (const auto& t : FindTickers(text, tokens)) {
+    Span s{t.start, t.end, EntityType::kTicker, Origin::kTicker};
+    s.ticker = t.exchange.empty() ? t.symbol : t.exchange + ":" + t.symbol;
+    // The company is the span that ends right before the ticker's context
+    // ("Acme Holdings (NYSE: ACME)"): found after selection.
+    s.link_end = t.context_start;
+    spans.push_back(s);
+    // An exchange's name inside the ticker's context is not an entity here.
+    Span exchange{t.context_start, t.start, EntityType::kMisc, Origin::kTicker};
+    exchange.ticker = "\x01";  // marks a blocker, dropped after selection
+    if (t.start > t.context_start) spans.push_back(exchange);
+  }
+  return spans;
+}
+
+// Non-overlapping spans, stronger origin first, then longer.
+std::vector<Span> SelectSpans(std::vector<Span> spans) {
+  std::stable_sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) {
+    if (a.origin != b.origin) return a.origin < b.origin;
+    return a.end - a.start > b.end - b.start;
+  });
+  std::map<std::uint32_t, std::uint32_t> taken;  // start → end of kept spans
+  std::vector<Span> kept;
+  for (auto& s : spans) {
+    if (s.end <= s.start) continue;
+    auto next = taken.lower_bound(s.start);
+    if (next != taken.end() && next->first < s.end) continue;
+    if (next != taken.begin() && std::prev(next)->second > s.start) continue;
+    taken.emplace(s.start, s.end);
+    kept.push_back(std::move(s));
+  }
+  std::erase_if(kept, [](const Span& s) { return s.ticker == "\x01"; });
+  std::sort(kept.begin(), kept.end(), [](const Span& a, const Span& b) { return a.start < b.start; });
+  return kept;
+}
+
+// Ties each ticker to the company named right before it, retyping that span
+// as an organisation.
+void LinkTickers(std::string_view text, const TokenizedText& tokens, std::vector<Span>& spans) {
+  std::vector<Span> added;
+  for (auto& s : spans) {
+    if (s.type != EntityType::kTicker || s.origin != Origin::kTicker) continue;
+    const std::uint32_t context = s.link_end;
+    s.link_end = 0;
+    auto near = [&](std::uint32_t end) {
+      auto gap = text.substr(end, context - end);
+      return gap.size() <= 2 && gap.find_first_not_of(" \t,") == std::string_view::npos;
+    };
+    // Spans are sorted and apart: the candidate is the last one starting
+    // before the context.
+    auto it = std::lower_bound(spans.begin(), spans.end(), context,
+                               [](const Span& a, std::uint32_t c) { return a.start < c; });
+    if (it != spans.begin()) {
+      Span& c = *std::prev(it);
+      if (c.type != EntityType::kTicker && c.end <= context && near(c.end)) {
+        if (c.type != EntityType::kProduct) c.type = EntityType::kOrganization;
+        s.linked = true;
+        s.link_start = c.start;
+        s.link_end = c.end;
+        continue;
+      }
+    }
+    // No span there: the capitalized words right before the ticker name the
+    // company ("Harbor Foods Group (NYSE: HBF)").
+    auto [first, last] = TokenRange(tokens, 0, context);
+    if (last == 0) continue;
+    // Not across a sentence's start (a headline above).
+    auto sentence = std::upper_bound(
+        tokens.sentences.begin(), tokens.sentences.end(), last - 1,
+        [](std::uint32_t t, const extract_internal::Sentence& x) { return t < x.first_token; });
+    if (sentence != tokens.sentences.begin()) first = std::prev(sentence)->first_token;
+    std::uint32_t begin = last;
+    while (begin > first && last - begin < 6 &&
+           StartsLikeAName(tokens.Text(text, tokens.tokens[begin - 1])))
+      --begin;
+    if (begin == last || !near(tokens.tokens[last - 1].end)) continue;
+    bool free = it == spans.begin() || std::prev(it)->end <= tokens.tokens[begin].start;
+    if (!free) continue;
+    Span company{tokens.tokens[begin].start, tokens.tokens[last - 1].end, EntityType::kOrganization,
+                 Origin::kRule};
+    s.linked = true;
+    s.link_start = company.start;
+    s.link_end = company.end;
+    added.push_back(company);
+  }
+  if (added.empty()) return;
+  spans.insert(spans.end(), added.begin(), added.end());
+  std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) { return a.start < b.start; });
+}
+
+// The tagger may call one form by different types in one document; the
+// majority of its tagger spans decides (rules' spans keep their type: "the
+// Kestrel model" and "the Kestrel team" are two entities).
+void HarmonizeTypes(std::string_view text, std::vector<Span>& spans) {
+  std::map<std::string, std::map<EntityType, int>> votes;
+  for (const auto& s : spans)
+    if (s.origin == Origin::kTagger) ++votes[Fold(text.substr(s.start, s.end - s.start))][s.type];
+  for (auto& s : spans) {
+    if (s.origin != Origin::kTagger) continue;
+    const auto& v = votes[Fold(text.substr(s.start, s.end - s.start))];
+    auto best = std::max_element(v.begin(), v.end(),
+                                 [](const auto& a, const auto& b) { return a.second < b.second; });
+    if (best->second > v.at(s.type)) s.type = best->first;
+  }
+}
+
+struct Group {
+  EntityType type = EntityType::kMisc;
+  std::vector<std::string> forms;  // distinct forms, first-use order
+  std::vector<std::string> tickers;
+  std::uint32_t mentions = 0;
+  std::uint32_t first_start = 0;
+  bool ambiguous = false;
+};
+
+struct Grouping {
+  std::vector<Group> groups;
+  std::vector<int> span_group;  // per span
+};
+
+// Entities of the spans: one per normalized name and type, short person names
+// joined to the longer name containing them, acronyms and tickers to theirs.
+Grouping GroupSpans(std::string_view text, const TokenizedText& tokens, std::vector<Span>& spans) {
+  Grouping g;
+  g.span_group.assign(spans.size(), -1);
+  std::map<std::pair<EntityType, std::string>, int> by_key;
+  auto form_of = [&](const Span& s) { return std::string(text.substr(s.start, s.end - s.start)); };
+
+  // Persons: longest names first, so that each shorter one can find the
+  // names that contain it.
+  std::vector<std::size_t> order(spans.size());
+  for (std::size_t i = 0; i < spans.size(); ++i) order[i] = i;
+  std::vector<std::vector<std::string>> folded(spans.size());
+  for (std::size_t i = 0; i < spans.size(); ++i) folded[i] = FoldedTokens(text, tokens, spans[i].start, spans[i].end);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return folded[a].size() > folded[b].size(); });
+
+  // Single-token spans of another type that are part of a person's name are
+  // that person ("Wu" tagged as a place after "Ana Wu Lin").
+  std::unordered_set<std::string> person_words;
+  for (std::size_t i = 0; i < spans.size(); ++i)
+    if (spans[i].type == EntityType::kPerson && folded[i].size() > 1)
+      person_words.insert(folded[i].begin(), folded[i].end());
+  for (std::size_t i = 0; i < spans.size(); ++i)
+    if (spans[i].origin == Origin::kTagger && folded[i].size() == 1 && person_words.count(folded[i][0]))
+      spans[i].type = EntityType::kPerson;
+  // How often each run of words is used for a person, for choosing whom a
+  // bare surname means: the person named most.
+  std::unordered_map<std::string, int> person_uses;
+  auto join = [](auto begin, auto end) {
+    std::string k;
+    for (auto it = begin; it != end; ++it) k.append(*it).push_back(' ');
+    return k;
+  };
+  for (std::size_t i = 0; i < spans.size(); ++i)
+    if (spans[i].type == EntityType::kPerson) ++person_uses[join(folded[i].begin(), folded[i].end())];
+  auto prominence = [&](const std::vector<std::string>& name) {
+    int uses = 0;
+    for (std::size_t a = 0; a < name.size(); ++a)
+      for (std::size_t b = a + 1; b <= name.size(); ++b) {
+        auto it = person_uses.find(join(name.begin() + a, name.begin() + b));
+        if (it != person_uses.end()) uses += it->second;
+      }
+    return uses;
+  };
+
+  std::vector<int> person_roots;  // groups of full person names
+  std::vector<std::vector<std::string>> person_root_tokens;
+  auto new_group = [&](EntityType type) {
+    g.groups.push_back({});
+    g.groups.back().type = type;
+    return static_cast<int>(g.groups.size() - 1);
+  };
+  // First pass: everything but linked spans (acronyms, tickers).
+  for (std::size_t i : order) {
+    Span& s = spans[i];
+    if (s.linked || s.type == EntityType::kTicker) continue;
+    const std::string key = NormalizeEntityName(form_of(s), s.type);
+    if (key.empty()) continue;
+    auto it = by_key.find({s.type, key});
+    if (it != by_key.end()) {
+      g.span_group[i] = it->second;
+      continue;
+    }
+    if (s.type == EntityType::kPerson) {
+      std::vector<std::size_t> containing;  // indexes into person_roots
+      for (std::size_t r = 0; r < person_roots.size(); ++r)
+        if (ContainsRun(person_root_tokens[r], folded[i])) containing.push_back(r);
+      if (!containing.empty()) {
+        std::size_t best = 0;
+        for (std::size_t c = 1; c < containing.size(); ++c)
+          if (prominence(person_root_tokens[containing[c]]) > prominence(person_root_tokens[containing[best]]))
+            best = c;
+        const int group = person_roots[containing[best]];
+        if (containing.size() > 1) g.groups[static_cast<std::size_t>(group)].ambiguous = true;
+        g.span_group[i] = group;
+        by_key[{s.type, key}] = group;
+        continue;
+      }
+      const int id = new_group(s.type);
+      person_roots.push_back(id);
+      person_root_tokens.push_back(folded[i]);
+      g.span_group[i] = id;
+      by_key[{s.type, key}] = id;
+      continue;
+    }
+    const int id = new_group(s.type);
+    g.span_group[i] = id;
+    by_key[{s.type, key}] = id;
+  }
+  // Second pass: acronyms and tickers join the span they are tied to.
+  std::map<std::pair<std::uint32_t, std::uint32_t>, std::size_t> at;
+  for (std::size_t i = 0; i < spans.size(); ++i) at[{spans[i].start, spans[i].end}] = i;
+  for (std::size_t i = 0; i < spans.size(); ++i) {
+    Span& s = spans[i];
+    if (g.span_group[i] >= 0) continue;
+    int target = -1;
+    if (s.linked)
+      if (auto it = at.find({s.link_start, s.link_end}); it != at.end()) target = g.span_group[it->second];
+    if (target < 0 && s.type == EntityType::kTicker) {
+      auto it = by_key.find({EntityType::kTicker, s.ticker});
+      target = it != by_key.end() ? it->second : new_group(EntityType::kTicker);
+      by_key[{EntityType::kTicker, s.ticker}] = target;
+    } else if (target < 0) {
+      const std::string key = NormalizeEntityName(form_of(s), s.type);
+      auto it = by_key.find({s.type, key});
+      target = it != by_key.end() ? it->second : new_group(s.type);
+      by_key[{s.type, key}] = target;
+    }
+    g.span_group[i] = target;
+    if (s.type != EntityType::kTicker) s.type = g.groups[static_cast<std::size_t>(target)].type;
+    // Uses of the acronym the tagger found on their own are the long form's
+    // entity too.
+    if (s.linked && s.type != EntityType::kTicker) {
+      const std::pair<EntityType, std::string> key{s.type, NormalizeEntityName(form_of(s), s.type)};
+      auto it = by_key.find(key);
+      if (it != by_key.end() && it->second != target) {
+        for (auto& group : g.span_group)
+          if (group == it->second) group = target;
+      }
+      by_key[key] = target;
+    }
+    auto& tickers = g.groups[static_cast<std::size_t>(target)].tickers;
+    if (!s.ticker.empty() && std::find(tickers.begin(), tickers.end(), s.ticker) == tickers.end())
+      tickers.push_back(s.ticker);
+  }
+  return g;
+}
+
+// Tokens of sentences written in capitals (headlines), by token index.
+std::vector<bool> TokensInCapitals(std::string_view text, const TokenizedText& tokens) {
+  std::vector<bool> in_capitals(tokens.tokens.size(), false);
+  for (const auto& s : tokens.sentences) {
+    if (s.end_token <= s.first_token || s.end_token > tokens.tokens.size()) continue;
+    const auto from = tokens.tokens[s.first_token].start, to = tokens.tokens[s.end_token - 1].end;
+    if (s.end_token - s.first_token >= 2 && AllCaps(text.substr(from, to - from)))
+      for (auto t = s.first_token; t < s.end_token; ++t) in_capitals[t] = true;
+  }
+  return in_capitals;
+}
+
+// In a headline in capitals the tagger has little to go on ("HARBORLINE
+// UNVEILS COMPUTE EXCHANGE" reads as one name): of its spans there, only
+// names the body uses too are kept, and Propagate finds the body's names in
+// the headline. A text all in capitals keeps every span.
+void KeepCapitalsSpansTheBodyConfirms(std::string_view text, const TokenizedText& tokens,
+                                      std::vector<Span>& spans) {
+  const std::vector<bool> in_capitals = TokensInCapitals(text, tokens);
+  auto first_token = [&](const Span& s) { return TokenRange(tokens, s.start, s.end).first; };
+  std::unordered_set<std::string> body_forms;
+  for (const auto& s : spans) {
+    const auto t = first_token(s);
+    if (t < in_capitals.size() && !in_capitals[t]) body_forms.insert(Fold(text.substr(s.start, s.end - s.start)));
+  }
+  if (body_forms.empty()) return;
+  std::erase_if(spans, [&](const Span& s) {
+    const auto t = first_token(s);
+    return s.origin == Origin::kTagger && t < in_capitals.size() && in_capitals[t] &&
+           !body_forms.count(Fold(text.substr(s.start, s.end - s.start)));
+  });
+}
+
+// Forms of the document's entities found again where neither the tagger nor
+// a rule saw them: acronyms, tickers and names of two or more words anywhere;
+// one-word names where they do not open a sentence.
+void Propagate(std::string_view text, const TokenizedText& tokens, std::vector<Span>& spans,
+               std::vector<int>& span_group) {
+  struct Form {
+    std::vector<std::string> words;  // exact, not folded: "Apple" and "apple" differ
+    std::vector<std::string> folded;  // for lines in capitals ("APPLE")
+    EntityType type;
+    int group;
+    bool anywhere;
+  };
+  std::unordered_map<std::string, std::vector<Form>> by_first, by_first_folded;
+  for (std::size_t i = 0; i < spans.size(); ++i) {
+    if (span_group[i] < 0) continue;
+    const auto form = text.substr(spans[i].start, spans[i].end - spans[i].start);
+    if (!StartsLikeAName(form)) continue;
+    auto [first, last] = TokenRange(tokens, spans[i].start, spans[i].end);
+    if (first >= last) continue;
+    Form f;
+    for (auto t = first; t < last; ++t) {
+      f.words.emplace_back(tokens.Text(text, tokens.tokens[t]));
+      f.folded.push_back(Fold(f.words.back()));
+    }
+    f.type = spans[i].type;
+    f.group = span_group[i];
+    f.anywhere = f.words.size() > 1 || spans[i].type == EntityType::kTicker ||
+                 (AllCaps(form) && form.size() >= 2);
+    auto& list = by_first[f.words.front()];
+    bool seen = false;
+    for (const auto& o : list) seen = seen || (o.words == f.words && o.group == f.group);
+    if (seen) continue;
+    by_first_folded[f.folded.front()].push_back(f);
+    list.push_back(std::move(f));
+  }
+  // Sentences in capitals (headlines) are matched case-insensitively.
+  const std::vector<bool> in_capitals = TokensInCapitals(text, tokens);
+  if (by_first.empty()) return;
+  std::vector<bool> sentence_start(tokens.tokens.size(), false);
+  for (const auto& s : tokens.sentences)
+    if (s.first_token < sentence_start.size()) sentence_start[s.first_token] = true;
+  std::vector<bool> covered(tokens.tokens.size(), false);
+  for (const auto& s : spans) {
+    auto [first, last] = TokenRange(tokens, s.start, s.end);
+    for (auto t = first; t < last; ++t) covered[t] = true;
+  }
+  std::vector<Span> found;
+  std::vector<int> found_group;
+  for (std::size_t t = 0; t < tokens.tokens.size(); ++t) {
+    if (covered[t]) continue;
+    const bool capitals = in_capitals[t];
+    const auto& index = capitals ? by_first_folded : by_first;
+    const std::string word(tokens.Text(text, tokens.tokens[t]));
+    auto it = index.find(capitals ? Fold(word) : word);
+    if (it == index.end()) continue;
+    const Form* best = nullptr;
+    for (const auto& f : it->second) {
+      if (t + f.words.size() > tokens.tokens.size()) continue;
+      bool match = true;
+      for (std::size_t k = 0; k < f.words.size() && match; ++k) {
+        auto w = tokens.Text(text, tokens.tokens[t + k]);
+        match = !covered[t + k] && (capitals ? Fold(w) == f.folded[k] : w == f.words[k]);
+      }
+      if (!match || (!f.anywhere && sentence_start[t] && !capitals)) continue;
+      if (!best || f.words.size() > best->words.size()) best = &f;
+    }
+    if (!best) continue;
+    Span s{tokens.tokens[t].start, tokens.tokens[t + best->words.size() - 1].end, best->type,
+           Origin::kPropagated};
+    for (std::size_t k = 0; k < best->words.size(); ++k) covered[t + k] = true;
+    found.push_back(s);
+    found_group.push_back(best->group);
+    t += best->words.size() - 1;
+  }
+  for (std::size_t i = 0; i < found.size(); ++i) {
+    spans.push_back(found[i]);
+    span_group.push_back(found_group[i]);
+  }
+}
+
+// The name an entity goes by: its longest form, preferring one in mixed case
+// over an all-caps headline's.
+std::size_t PickName(const Group& g) {
+  std::size_t best = 0;
+  auto rank = [&](const std::string& f) {
+    std::size_t words = 1 + static_cast<std::size_t>(std::count(f.begin(), f.end(), ' '));
+    return std::make_tuple(!AllCaps(f) || f.size() <= 5, words, f.size());
+  };
+  for (std::size_t i = 1; i < g.forms.size(); ++i)
+    if (rank(g.forms[i]) > rank(g.forms[best])) best = i;
+  return best;
+}
+
+}  // namespace
+
+std::string_view EntityTypeName(EntityType type) {
+  switch (type) {
+    case EntityType::kPerson: return "PER";
+    case EntityType::kOrganization: return "ORG";
+    case EntityType::kLocation: return "LOC";
+    case EntityType::kMisc: return "MISC";
+    case EntityType::kProduct: return "PRODUCT";
+    case EntityType::kTicker: return "TICKER";
+  }
+  return "MISC";
+}
+
+std::optional<EntityType> ParseEntityType(std::string_view name) {
+  const std::string n = Fold(name);
+  static const std::pair<std::string_view, EntityType> kNames[] = {
+      {"per", EntityType::kPerson},        {"person", EntityType::kPerson},
+      {"people", EntityType::kPerson},     {"org", EntityType::kOrganization},
+      {"organization", EntityType::kOrganization}, {"organisation", EntityType::kOrganization},
+      {"company", EntityType::kOrganization}, {"loc", EntityType::kLocation},
+      {"location", EntityType::kLocation}, {"place", EntityType::kLocation},
+      {"misc", EntityType::kMisc},         {"product", EntityType::kProduct},
+      {"ticker", EntityType::kTicker},
+  };
+  for (const auto& [k, v] : kNames)
+    if (n == k) return v;
+  return std::nullopt;
+}
+
+Result<DocumentEntities> RecognizeEntities(std::string_view text, const EntityOptions& options) {
+  if (const auto bad = extract_internal::FirstInvalidUtf8(text); bad < text.size())
+    return Status::InvalidInput("text is not UTF-8 (ill-formed byte at offset " + std::to_string(bad) + ")");
+  if (text.size() > options.max_text_bytes) {
+    std::size_t cut = options.max_text_bytes;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    text = text.substr(0, cut);
+  }
+  const auto tokens = extract_internal::Tokenize(text, options.max_sentence_tokens);
+  auto spans = SelectSpans(CandidateSpans(text, tokens));
+  KeepCapitalsSpansTheBodyConfirms(text, tokens, spans);
+  LinkTickers(text, tokens, spans);
+  HarmonizeTypes(text, spans);
+  auto grouping = GroupSpans(text, tokens, spans);
+  Propagate(text, tokens, spans, grouping.span_group);
+
+  // Mentions in text order; entities numbered by first mention.
+  std::vector<std::size_t> order;
+  for (std::size_t i = 0; i < spans.size(); ++i)
+    if (grouping.span_group[i] >= 0) order.push_back(i);
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return spans[a].start < spans[b].start; });
+  DocumentEntities out;
+  std::vector<int> entity_of_group(grouping.groups.size(), -1);
+  for (std::size_t i : order) {
+    const auto gi = static_cast<std::size_t>(grouping.span_group[i]);
+    auto& group = grouping.groups[gi];
+    if (entity_of_group[gi] < 0) {
+      entity_of_group[gi] = static_cast<int>(out.entities.size());
+      out.entities.push_back({});
+    }
+    ++group.mentions;
+    std::string form(text.substr(spans[i].start, spans[i].end - spans[i].start));
+    const bool ticker_of_company = spans[i].type == EntityType::kTicker && group.type != EntityType::kTicker;
+    if (!ticker_of_company && std::find(group.forms.begin(), group.forms.end(), form) == group.forms.end())
+      group.forms.push_back(std::move(form));
+    out.mentions.push_back({spans[i].start, spans[i].end, spans[i].type,
+                            static_cast<std::uint32_t>(entity_of_group[gi])});
+  }
+  for (std::size_t gi = 0; gi < grouping.groups.size(); ++gi) {
+    if (entity_of_group[gi] < 0) continue;
+    const auto& group = grouping.groups[gi];
+    auto& e = out.entities[static_cast<std::size_t>(entity_of_group[gi])];
+    const std::size_t name = PickName(group);
+    e.name = group.forms[name];
+    e.type = group.type;
+    e.tickers = group.tickers;
+    e.mention_count = group.mentions;
+    e.ambiguous_short_form = group.ambiguous;
+    std::vector<std::string> folded{Fold(e.name)};
+    for (const auto& f : group.forms) {
+      std::string key = Fold(f);
+      if (std::find(folded.begin(), folded.end(), key) != folded.end()) continue;
+      folded.push_back(std::move(key));
+      e.aliases.push_back(f);
+    }
+  }
+  return out;
+}
+
+}  // namespace newsdesk

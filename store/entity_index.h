@@ -1,0 +1,119 @@
+// Private to store/: entity resolution and the entity indexes.
+//
+// An entity record is a sum over the EntityLinks of the articles that name
+// it; `aliases`, `alias_words` and `mentions` are indexes derived from the
+// records and links. EntityCommit gathers one Commit's changes to all four
+// so that they go into the article's WriteBatch.
+#ifndef NEWSDESK_STORE_ENTITY_INDEX_H_
+#define NEWSDESK_STORE_ENTITY_INDEX_H_
+
+#include <rocksdb/db.h>
+#include <rocksdb/write_batch.h>
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "store/records.h"
+
+namespace newsdesk::store_internal {
+
+struct EntityColumns {
+  rocksdb::DB* db = nullptr;
+  rocksdb::ColumnFamilyHandle* entities = nullptr;     // entity id → EntityRecord
+  rocksdb::ColumnFamilyHandle* aliases = nullptr;      // AliasIndexKey → ""
+  rocksdb::ColumnFamilyHandle* alias_words = nullptr;  // AliasIndexKey(word) → "", people only
+  rocksdb::ColumnFamilyHandle* mentions = nullptr;     // MentionKey → mentions (u64)
+  std::string dir;                                     // for messages
+};
+
+// A normalized name (never holding '\0') then the entity id, so that a scan
+// of `key + '\0'` finds the entities with that name and a scan of a prefix
+// of the key completes it.
+std::string AliasIndexKey(std::string_view key, EntityId id);
+// Splits an AliasIndexKey; false when malformed.
+bool SplitAliasIndexKey(std::string_view index_key, std::string* key, EntityId* id);
+// Entity id, time (clamped at 0), article id: an entity's articles in time order.
+std::string MentionKey(EntityId entity, UnixSeconds time, ArticleId article);
+
+// The normalized keys of an entity's names, and of its tickers' symbols.
+std::set<std::string> FormKeys(const EntityRecord& r);
+std::set<std::string> TickerKeys(const EntityRecord& r);
+// Everything `aliases` holds for it: FormKeys ∪ TickerKeys.
+std::set<std::string> AliasKeys(const EntityRecord& r);
+// The words of a person's multi-word names (`alias_words`); empty for others.
+std::set<std::string> AliasWords(const EntityRecord& r);
+// The most used name of more than one word, else the most used name; of
+// equals, the longest, then the first in byte order.
+std::string CanonicalName(const std::map<std::string, std::uint64_t>& aliases);
+// "NYSE:BABA" → "BABA".
+std::string_view TickerSymbol(std::string_view ticker);
+
+Result<std::optional<EntityRecord>> LoadEntity(const EntityColumns& c, EntityId id);
+// Ids of the entities with `key + '\0'` entries in `family`.
+Result<std::vector<EntityId>> ScanAliasIndex(const EntityColumns& c,
+                                             rocksdb::ColumnFamilyHandle* family,
+                                             const std::string& key);
+
+// One Commit's entity changes. Remove (for the old version on update) goes
+// first, then Add; Write puts everything into the batch.
+class EntityCommit {
+ public:
+  EntityCommit(const EntityColumns& c, EntityId next_id, std::uint64_t count)
+      : c_(c), next_id_(next_id), count_(count) {}
+  // Holds pending records of one commit; never copied.
+  EntityCommit(const EntityCommit&) = delete;
+  EntityCommit& operator=(const EntityCommit&) = delete;
+
+  // Takes back everything `old` contributed. An entity left with no
+  // articles is deleted at Write unless Add links it again.
+  Status Remove(const ArticleRecord& old);
+  // Resolves each entity of the article and links it; returns the
+  // article's links, by entity id.
+  Result<std::vector<EntityLink>> Add(const Article& article, ArticleId id, UnixSeconds time);
+  void Write(rocksdb::WriteBatch& batch) const;
+
+  EntityId next_id() const { return next_id_; }
+  std::uint64_t count() const;
+
+ private:
+  struct Touched {
+    std::optional<EntityRecord> stored;  // as in the database; nullopt: new
+    EntityRecord now;
+    std::set<std::string> vacated_keys;  // its keys before Remove left it without articles
+  };
+  Result<Touched*> Touch(EntityId id);
+  // The keys an entity can be found by now, and whether it exists now.
+  const std::set<std::string>* LiveKeys(const Touched& t, std::set<std::string>& scratch) const;
+  Result<std::set<EntityId>> Candidates(rocksdb::ColumnFamilyHandle* family,
+                                        const std::set<std::string>& keys);
+  Result<std::optional<EntityId>> Resolve(const DocumentEntity& d);
+
+  EntityColumns c_;
+  EntityId next_id_;
+  std::uint64_t count_;
+  std::uint64_t created_ = 0;
+  std::map<EntityId, Touched> touched_;
+  ArticleId removed_article_ = 0;
+  std::vector<std::string> mention_deletes_;
+  std::vector<std::pair<std::string, std::string>> mention_puts_;
+};
+
+// Checks the entity records and indexes against the articles' links; calls
+// `problem` for every violation. `articles` is every article record.
+Status VerifyEntities(const EntityColumns& c, const std::map<ArticleId, ArticleRecord>& articles,
+                      EntityId next_id, std::uint64_t count,
+                      const std::function<void(std::string)>& problem);
+
+// Levenshtein distance over bytes, giving up (returning limit + 1) once it
+// must exceed `limit`.
+std::size_t BoundedEditDistance(std::string_view a, std::string_view b, std::size_t limit);
+
+}  // namespace newsdesk::store_internal
+
+#endif  // NEWSDESK_STORE_ENTITY_INDEX_H_

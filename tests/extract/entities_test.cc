@@ -1,0 +1,246 @@
+// RecognizeEntities on fixtures/entities: invented articles written to hold
+// the hard cases (a name given three ways, namesakes, acronyms, tickers,
+// organisation variants, a headline in capitals, non-English names).
+#include "extract/entities.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+
+#include "tests/support/test_support.h"
+
+namespace newsdesk {
+namespace {
+
+struct Tagged {
+  std::string text;
+  DocumentEntities entities;
+
+  std::string_view Said(const Mention& m) const {
+    return std::string_view(text).substr(m.start, m.end - m.start);
+  }
+  // The entity named exactly `name`, or nullptr.
+  const DocumentEntity* Entity(std::string_view name) const {
+    for (const auto& e : entities.entities)
+      if (e.name == name) return &e;
+    return nullptr;
+  }
+  // The entities of every mention written exactly `said`.
+  std::vector<const DocumentEntity*> EntitiesOf(std::string_view said) const {
+    std::vector<const DocumentEntity*> out;
+    for (const auto& m : entities.mentions)
+      if (Said(m) == said) out.push_back(&entities.entities[m.entity]);
+    return out;
+  }
+  bool HasAlias(const DocumentEntity& e, std::string_view alias) const {
+    return std::find(e.aliases.begin(), e.aliases.end(), alias) != e.aliases.end();
+  }
+};
+
+Tagged TagFixture(const std::string& name) {
+  Tagged t;
+  t.text = testing::ReadFileOrDie(testing::FixturePath("entities/" + name));
+  auto e = RecognizeEntities(t.text);
+  EXPECT_TRUE(e.ok()) << e.status().message();
+  if (e.ok()) t.entities = std::move(e).value();
+  return t;
+}
+
+TEST(Entities, MentionOffsetsAreBytesOfTheInputInOrder) {
+  for (const char* name : {"compute-exchange.txt", "compute-exchange-2.txt", "namesakes.txt",
+                           "unicode.txt"}) {
+    Tagged t = TagFixture(name);
+    ASSERT_FALSE(t.entities.mentions.empty()) << name;
+    std::uint32_t previous_end = 0;
+    for (const auto& m : t.entities.mentions) {
+      EXPECT_LT(m.start, m.end) << name;
+      EXPECT_LE(previous_end, m.start) << name << ": mentions overlap or are out of order";
+      ASSERT_LE(m.end, t.text.size()) << name;
+      ASSERT_LT(m.entity, t.entities.entities.size()) << name;
+      previous_end = m.end;
+      // A mention starts and ends on word boundaries of the text.
+      auto said = t.Said(m);
+      EXPECT_FALSE(said.front() == ' ' || said.back() == ' ') << name << ": '" << said << "'";
+    }
+  }
+}
+
+TEST(Entities, AShortFormTakesThePersonOfItsLongForm) {
+  Tagged t = TagFixture("compute-exchange.txt");
+  const DocumentEntity* ceo = t.Entity("Vincent Zhou Haoran");
+  ASSERT_NE(ceo, nullptr) << "the chief executive is named by his full name";
+  EXPECT_EQ(ceo->type, EntityType::kPerson);
+  EXPECT_TRUE(t.HasAlias(*ceo, "Vincent Zhou"));
+  EXPECT_TRUE(t.HasAlias(*ceo, "Zhou Haoran"));
+  // "Zhou said ..." alone, after Zhou Li and Zhou Ming were introduced, is
+  // still the chief executive: the person the article is about.
+  auto bare = t.EntitiesOf("Zhou");
+  ASSERT_FALSE(bare.empty());
+  for (const auto* e : bare) EXPECT_EQ(e, ceo);
+}
+
+TEST(Entities, PeopleWhoShareASurnameStayApart) {
+  Tagged t = TagFixture("compute-exchange.txt");
+  const DocumentEntity* li = t.Entity("Zhou Li");
+  const DocumentEntity* ming = t.Entity("Zhou Ming");
+  const DocumentEntity* ceo = t.Entity("Vincent Zhou Haoran");
+  ASSERT_NE(li, nullptr);
+  ASSERT_NE(ming, nullptr);
+  EXPECT_EQ(li->type, EntityType::kPerson);
+  EXPECT_EQ(ming->type, EntityType::kPerson);
+  EXPECT_NE(li, ming);
+  EXPECT_NE(li, ceo);
+  EXPECT_FALSE(t.HasAlias(*li, "Zhou"));
+}
+
+TEST(Entities, AnAcronymDefinedInTheTextNamesTheSameOrganisation) {
+  Tagged t = TagFixture("compute-exchange.txt");
+  const DocumentEntity* exchange = t.Entity("Meridian Compute Exchange");
+  ASSERT_NE(exchange, nullptr);
+  EXPECT_EQ(exchange->type, EntityType::kOrganization);
+  EXPECT_TRUE(t.HasAlias(*exchange, "MCX"));
+  auto later = t.EntitiesOf("MCX");
+  EXPECT_EQ(later.size(), 3u) << "MCX is used three times";
+  for (const auto* e : later) EXPECT_EQ(e, exchange);
+}
+
+TEST(Entities, ATickerBelongsToTheCompanyNamedBeforeIt) {
+  Tagged t = TagFixture("compute-exchange.txt");
+  const DocumentEntity* company = t.Entity("Harborline Group Holding");
+  ASSERT_NE(company, nullptr);
+  EXPECT_EQ(company->type, EntityType::kOrganization);
+  EXPECT_NE(std::find(company->tickers.begin(), company->tickers.end(), "NYSE:HBLN"),
+            company->tickers.end());
+  bool ticker_mention = false;
+  for (const auto& m : t.entities.mentions)
+    if (t.Said(m) == "HBLN") {
+      ticker_mention = true;
+      EXPECT_EQ(m.type, EntityType::kTicker);
+      EXPECT_EQ(&t.entities.entities[m.entity], company);
+    }
+  EXPECT_TRUE(ticker_mention);
+  // The company's short name, without its corporate suffixes, is the company.
+  for (const auto* e : t.EntitiesOf("Harborline")) EXPECT_EQ(e, company);
+  // A ticker with the exchange in its suffix is found too.
+  bool hong_kong = false;
+  for (const auto& m : t.entities.mentions) hong_kong = hong_kong || t.Said(m) == "6618.HK";
+  EXPECT_TRUE(hong_kong);
+}
+
+TEST(Entities, SpellingsOfOneOrganisationAreOneEntity) {
+  Tagged t = TagFixture("compute-exchange.txt");
+  auto lab = t.EntitiesOf("Lantern Lab");
+  auto laboratory = t.EntitiesOf("Lantern Laboratory");
+  ASSERT_EQ(lab.size(), 1u);
+  ASSERT_EQ(laboratory.size(), 1u);
+  EXPECT_EQ(lab[0], laboratory[0]);
+  EXPECT_EQ(lab[0]->type, EntityType::kOrganization);
+}
+
+TEST(Entities, AHeadlineInCapitalsIsTaggedLikeTheBody) {
+  Tagged t = TagFixture("compute-exchange.txt");
+  auto headline = t.EntitiesOf("HARBORLINE");
+  ASSERT_EQ(headline.size(), 1u);
+  EXPECT_EQ(headline[0], t.Entity("Harborline Group Holding"));
+  // The entity goes by the body's spelling, not the headline's.
+  for (const auto& e : t.entities.entities) EXPECT_NE(e.name, "HARBORLINE");
+}
+
+TEST(Entities, PlacesAndProductsAreTyped) {
+  Tagged t = TagFixture("compute-exchange.txt");
+  for (const char* place : {"Singapore", "São Paulo", "Hong Kong", "New York"}) {
+    auto e = t.EntitiesOf(place);
+    ASSERT_FALSE(e.empty()) << place;
+    EXPECT_EQ(e[0]->type, EntityType::kLocation) << place;
+  }
+  bool product = false;
+  for (const auto& m : t.entities.mentions)
+    product = product || (m.type == EntityType::kProduct && t.Said(m).substr(0, 7) == "Kestrel");
+  EXPECT_TRUE(product) << "the Kestrel models are a product";
+}
+
+TEST(Entities, ASurnameAloneIsThePersonOfThatArticle) {
+  Tagged t = TagFixture("namesakes.txt");
+  const DocumentEntity* lawyer = t.Entity("Grace Zhou");
+  ASSERT_NE(lawyer, nullptr);
+  EXPECT_EQ(lawyer->type, EntityType::kPerson);
+  for (const auto* e : t.EntitiesOf("Zhou")) EXPECT_EQ(e, lawyer);
+  const DocumentEntity* other = t.Entity("Daniel Okonkwo-Reyes");
+  ASSERT_NE(other, nullptr);
+  EXPECT_EQ(other->type, EntityType::kPerson);
+  for (const char* place : {"Toronto", "Ottawa"}) {
+    auto e = t.EntitiesOf(place);
+    ASSERT_FALSE(e.empty()) << place;
+    EXPECT_EQ(e[0]->type, EntityType::kLocation) << place;
+  }
+}
+
+TEST(Entities, NamesWithDiacriticsAreFoundWhole) {
+  Tagged t = TagFixture("unicode.txt");
+  const DocumentEntity* zoe = t.Entity("Zoë Østergaard");
+  const DocumentEntity* lukasz = t.Entity("Łukasz Wróbel");
+  ASSERT_NE(zoe, nullptr);
+  ASSERT_NE(lukasz, nullptr);
+  EXPECT_EQ(zoe->type, EntityType::kPerson);
+  EXPECT_EQ(lukasz->type, EntityType::kPerson);
+  for (const auto* e : t.EntitiesOf("Østergaard")) EXPECT_EQ(e, zoe);
+  for (const auto* e : t.EntitiesOf("Wróbel")) EXPECT_EQ(e, lukasz);
+  auto malmo = t.EntitiesOf("Malmö");
+  ASSERT_FALSE(malmo.empty());
+  EXPECT_EQ(malmo[0]->type, EntityType::kLocation);
+}
+
+TEST(Entities, TextThatIsNotUtf8IsRefused) {
+  auto e = RecognizeEntities("Ana Lima met \xff\xfe officials in Lisbon.");
+  ASSERT_FALSE(e.ok());
+  EXPECT_EQ(e.status().code(), Status::Code::kInvalidInput);
+  EXPECT_NE(e.status().message().find("offset 13"), std::string::npos) << e.status().message();
+}
+
+TEST(Entities, OtherScriptsAndOddInputGiveNoCrashAndSaneOffsets) {
+  const std::string inputs[] = {
+      "",
+      "\n\n\n",
+      "北京市政府周一宣布新的交通计划。上海的反应不一。",
+      "Президент компании Иван Петров выступил в Москве в понедельник.",
+      "أعلنت الشركة في دبي عن خطة جديدة يوم الاثنين.",
+      std::string(5000, '('),
+      "((((( NYSE: ))))) (A) (AB) () $ $$ 9.HK .HK",
+  };
+  for (const auto& input : inputs) {
+    auto e = RecognizeEntities(input);
+    ASSERT_TRUE(e.ok()) << e.status().message();
+    for (const auto& m : e->mentions) {
+      EXPECT_LT(m.start, m.end);
+      EXPECT_LE(m.end, input.size());
+      EXPECT_LT(m.entity, e->entities.size());
+    }
+  }
+}
+
+TEST(Entities, TextBeyondTheLimitGetsNoMentions) {
+  std::string text = "Ana Lima visited Lisbon on Monday.\n\n";
+  while (text.size() < 4000) text += "The weather stayed mild all week long.\n\n";
+  text += "Ana Lima later flew to Madrid.";
+  EntityOptions options;
+  options.max_text_bytes = 3000;
+  auto e = RecognizeEntities(text, options);
+  ASSERT_TRUE(e.ok());
+  for (const auto& m : e->mentions) EXPECT_LE(m.end, 3000u);
+}
+
+TEST(Entities, TypeNamesRoundTrip) {
+  for (EntityType t : {EntityType::kPerson, EntityType::kOrganization, EntityType::kLocation,
+                       EntityType::kMisc, EntityType::kProduct, EntityType::kTicker}) {
+    auto back = ParseEntityType(EntityTypeName(t));
+    ASSERT_TRUE(back.has_value());
+    EXPECT_EQ(*back, t);
+  }
+  EXPECT_EQ(ParseEntityType("person"), EntityType::kPerson);
+  EXPECT_EQ(ParseEntityType("Company"), EntityType::kOrganization);
+  EXPECT_FALSE(ParseEntityType("planet").has_value());
+}
+
+}  // namespace
+}  // namespace newsdesk
