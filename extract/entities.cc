@@ -593,12 +593,18 @@ Result<DocumentEntities> RecognizeEntities(std::string_view text, const EntityOp
     e.tickers = group.tickers;
     e.mention_count = group.mentions;
     e.ambiguous_short_form = group.ambiguous;
+    // One spelling per form without case, the body's over a headline's.
     std::vector<std::string> folded{Fold(e.name)};
     for (const auto& f : group.forms) {
       std::string key = Fold(f);
-      if (std::find(folded.begin(), folded.end(), key) != folded.end()) continue;
-      folded.push_back(std::move(key));
-      e.aliases.push_back(f);
+      auto seen = std::find(folded.begin(), folded.end(), key);
+      if (seen == folded.end()) {
+        folded.push_back(std::move(key));
+        e.aliases.push_back(f);
+      } else if (seen != folded.begin()) {
+        std::string& spelling = e.aliases[static_cast<std::size_t>(seen - folded.begin()) - 1];
+        if (AllCaps(spelling) && !AllCaps(f)) spelling = f;
+      }
     }
   }
   return out;

@@ -96,6 +96,11 @@ std::string MentionKey(EntityId entity, UnixSeconds time, ArticleId article) {
          BigEndian64(article);
 }
 
+bool LooksLikeSymbol(std::string_view name) {
+  if (name.empty() || name.size() > 5) return false;
+  return std::all_of(name.begin(), name.end(), [](char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); });
+}
+
 std::string_view TickerSymbol(std::string_view ticker) {
   std::size_t colon = ticker.rfind(':');
   return colon == std::string_view::npos ? ticker : ticker.substr(colon + 1);
@@ -299,6 +304,13 @@ Result<std::optional<EntityId>> EntityCommit::Resolve(const DocumentEntity& d) {
       if (!k.empty()) symbols.insert(std::move(k));
     }
   }
+  // An organisation a document names only by a symbol-like word ("HBLN
+  // shares rose") may be the company listed under it.
+  if (type == EntityType::kOrganization && multi_keys.empty()) {
+    for (const std::string& f : FormsOf(d)) {
+      if (LooksLikeSymbol(f)) symbols.insert(NormalizeEntityName(f, EntityType::kTicker));
+    }
+  }
   // A name of two or more words is what identifies; short forms ("Wu",
   // "ATH") identify only an entity the document names by nothing longer.
   const std::set<std::string>& keys = multi_keys.empty() ? all_keys : multi_keys;
@@ -324,6 +336,12 @@ Result<std::optional<EntityId>> EntityCommit::Resolve(const DocumentEntity& d) {
     bool match = false;
     if (r.type == type) {
       match = Intersects(keys, form_keys) || Intersects(symbols, ticker_keys);
+      // ... and a company stored under its symbol alone is the company
+      // that a document gives that ticker.
+      if (!match && type == EntityType::kOrganization && !d.tickers.empty())
+        for (const auto& [form, n] : r.aliases)
+          match = match || (LooksLikeSymbol(form) &&
+                            symbols.count(NormalizeEntityName(form, EntityType::kTicker)) > 0);
     } else if (type == EntityType::kTicker && r.type == EntityType::kOrganization) {
       match = Intersects(symbols, ticker_keys);
     }

@@ -51,6 +51,9 @@ std::set<std::string> AliasWords(const EntityRecord& r);
 // The most used name of more than one word, else the most used name; of
 // equals, the longest, then the first in byte order.
 std::string CanonicalName(const std::map<std::string, std::uint64_t>& aliases);
+// True for a name written like a listed share's symbol: 1–5 capitals or
+// digits ("HBLN", "9988").
+bool LooksLikeSymbol(std::string_view name);
 // "NYSE:BABA" → "BABA".
 std::string_view TickerSymbol(std::string_view ticker);
 

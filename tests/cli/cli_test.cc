@@ -2,6 +2,8 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include <nlohmann/json.hpp>
 
 #include "tests/support/http_server.h"
@@ -313,6 +315,101 @@ TEST(Cli, TagPrintsMentionsWithByteOffsetsIntoTheFile) {
   EXPECT_EQ(binary.exit_code, 1);
   EXPECT_NE(binary.err.find("binary.html"), std::string::npos) << binary.err;
   EXPECT_NE(binary.err.find("not UTF-8"), std::string::npos) << binary.err;
+}
+
+// fixtures/entities: two outlets report one event (one names "Lantern Lab"
+// and "Lantern Laboratory", the other "Lantern Labs"; one gives the ticker,
+// the other only the symbol), a third article has another person called
+// Zhou.
+TEST(Cli, EntitiesAreLinkedAcrossArticlesAndFoundByAnyName) {
+  TempDir tmp;
+  const std::string db = tmp.Sub("db");
+  auto ingest = RunNewsdesk({"ingest", FixturePath("entities"), "--db", db});
+  ASSERT_EQ(ingest.exit_code, 0) << ingest.err;
+  auto entity = [&](const std::string& name) {
+    auto r = RunNewsdesk({"entity", name, "--db", db, "--json"});
+    json j = ParseJsonOrFail(r.out);
+    EXPECT_EQ(r.exit_code, j.at("matches").empty() ? 1 : 0) << name << ": " << r.err;
+    return j;
+  };
+  auto names_of = [](const json& e) {
+    std::set<std::string> names;
+    for (const auto& a : e.at("aliases")) names.insert(a.at("name").get<std::string>());
+    return names;
+  };
+  auto outlets_of = [](const json& e) {
+    std::set<std::string> outlets;
+    for (const auto& o : e.at("outlets")) outlets.insert(o.at("name").get<std::string>());
+    return outlets;
+  };
+
+  json lab = entity("lantern labs");
+  ASSERT_EQ(lab.at("matches").size(), 1u) << lab.dump();
+  const json& l = lab.at("matches")[0];
+  EXPECT_EQ(l.at("type"), "ORG");
+  for (const char* name : {"Lantern Lab", "Lantern Laboratory", "Lantern Labs"})
+    EXPECT_TRUE(names_of(l).count(name)) << name << " in " << l.dump();
+  EXPECT_EQ(l.at("articles"), 2);
+  EXPECT_EQ(outlets_of(l), (std::set<std::string>{"Harbor Times", "Eastgate Ledger"}));
+
+  json company = entity("HBLN");
+  ASSERT_EQ(company.at("matches").size(), 1u) << company.dump();
+  const json& c = company.at("matches")[0];
+  EXPECT_EQ(c.at("name"), "Harborline Group Holding");
+  EXPECT_EQ(c.at("articles"), 2) << "the symbol alone in the second article is the company";
+  EXPECT_EQ(c.at("tickers")[0].at("name"), "NYSE:HBLN");
+
+  json exchange = entity("mcx");
+  ASSERT_EQ(exchange.at("matches").size(), 1u);
+  EXPECT_EQ(exchange.at("matches")[0].at("name"), "Meridian Compute Exchange");
+  EXPECT_EQ(exchange.at("matches")[0].at("articles"), 2);
+
+  // "Zhou" names two people: the chief executive (in two articles, under
+  // three longer names) and a lawyer in another story. Both are found,
+  // apart.
+  json zhou = entity("Zhou");
+  ASSERT_EQ(zhou.at("matches").size(), 2u) << zhou.dump();
+  std::set<std::int64_t> ids;
+  bool ceo = false, lawyer = false;
+  for (const auto& m : zhou.at("matches")) {
+    ids.insert(m.at("id").get<std::int64_t>());
+    EXPECT_EQ(m.at("type"), "PER");
+    auto names = names_of(m);
+    if (names.count("Vincent Zhou Haoran")) {
+      ceo = true;
+      EXPECT_TRUE(names.count("Vincent Zhou"));
+      EXPECT_FALSE(names.count("Grace Zhou"));
+      EXPECT_EQ(m.at("articles"), 2);
+    }
+    if (names.count("Grace Zhou")) {
+      lawyer = true;
+      EXPECT_EQ(outlets_of(m), std::set<std::string>{"Lakeshore Bulletin"});
+    }
+  }
+  EXPECT_TRUE(ceo && lawyer) << zhou.dump();
+  EXPECT_EQ(ids.size(), 2u);
+
+  json typo = entity("Harbrline");
+  EXPECT_TRUE(typo.at("matches").empty());
+  ASSERT_FALSE(typo.at("suggestions").empty());
+  EXPECT_EQ(typo.at("suggestions")[0].at("name"), "Harborline Group Holding");
+  auto human = RunNewsdesk({"entity", "Harbrline", "--db", db});
+  EXPECT_EQ(human.exit_code, 1);
+  EXPECT_NE(human.err.find("did you mean"), std::string::npos) << human.err;
+
+  auto people = RunNewsdesk({"entities", "--type", "person", "--db", db, "--json"});
+  ASSERT_EQ(people.exit_code, 0) << people.err;
+  json p = ParseJsonOrFail(people.out);
+  ASSERT_FALSE(p.at("entities").empty());
+  for (const auto& e : p.at("entities")) EXPECT_EQ(e.at("type"), "PER");
+  auto top = RunNewsdesk({"entities", "--top", "3", "--db", db, "--json"});
+  json t = ParseJsonOrFail(top.out);
+  ASSERT_EQ(t.at("entities").size(), 3u);
+  EXPECT_GE(t.at("entities")[0].at("mentions"), t.at("entities")[2].at("mentions"));
+  EXPECT_EQ(RunNewsdesk({"entities", "--type", "planet", "--db", db}).exit_code, 2);
+
+  auto check = RunNewsdesk({"check", "--db", db});
+  EXPECT_EQ(check.exit_code, 0) << check.out << check.err;
 }
 
 }  // namespace
