@@ -30,6 +30,7 @@ demo: release
 	$(RELEASE_DIR)/newsdesk ingest fixtures/news --db $(DEMO_DB)
 	$(RELEASE_DIR)/newsdesk ingest fixtures/news-update --db $(DEMO_DB)
 	$(RELEASE_DIR)/newsdesk stories --db $(DEMO_DB)
+	$(RELEASE_DIR)/newsdesk entities --top 10 --db $(DEMO_DB)
 
 test: build
 	@ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)

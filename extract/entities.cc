@@ -230,6 +230,23 @@ void LinkTickers(std::string_view text, const TokenizedText& tokens, std::vector
   std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) { return a.start < b.start; });
 }
 
+// A name the tagger read as a person or a place that ends in a word only
+// organisations end in ("Greyfen Terminals", "Acme Holdings Ltd") is an
+// organisation.
+void RetypeByOrganisationWords(std::string_view text, const TokenizedText& tokens,
+                               std::vector<Span>& spans) {
+  using extract_internal::Gazetteers;
+  const auto& gazetteers = Gazetteers::Default();
+  for (auto& s : spans) {
+    if (s.origin != Origin::kTagger || s.type == EntityType::kOrganization) continue;
+    auto [first, last] = TokenRange(tokens, s.start, s.end);
+    if (last < first + 2) continue;
+    const auto classes = gazetteers.ClassesOf(tokens.Text(text, tokens.tokens[last - 1]));
+    if (classes & (extract_internal::kGazOrgWord | extract_internal::kGazCorporateSuffix))
+      s.type = EntityType::kOrganization;
+  }
+}
+
 // The tagger may call one form by different types in one document; the
 // majority of its tagger spans decides (rules' spans keep their type: "the
 // Kestrel model" and "the Kestrel team" are two entities).
@@ -286,6 +303,17 @@ Grouping GroupSpans(std::string_view text, const TokenizedText& tokens, std::vec
   for (std::size_t i = 0; i < spans.size(); ++i)
     if (spans[i].origin == Origin::kTagger && folded[i].size() == 1 && person_words.count(folded[i][0]))
       spans[i].type = EntityType::kPerson;
+  // Likewise a single word that opens an organisation's longer name is that
+  // organisation ("Greyfen" after "Greyfen Terminals"), unless it is part of
+  // a person's name.
+  std::unordered_set<std::string> org_first_words;
+  for (std::size_t i = 0; i < spans.size(); ++i)
+    if (spans[i].type == EntityType::kOrganization && folded[i].size() > 1)
+      org_first_words.insert(folded[i][0]);
+  for (std::size_t i = 0; i < spans.size(); ++i)
+    if (spans[i].origin == Origin::kTagger && folded[i].size() == 1 &&
+        !person_words.count(folded[i][0]) && org_first_words.count(folded[i][0]))
+      spans[i].type = EntityType::kOrganization;
   // How often each run of words is used for a person, for choosing whom a
   // bare surname means: the person named most.
   std::unordered_map<std::string, int> person_uses;
@@ -306,6 +334,8 @@ Grouping GroupSpans(std::string_view text, const TokenizedText& tokens, std::vec
     return uses;
   };
 
+  std::vector<int> org_roots;  // groups of organisations' names of two or more words
+  std::vector<std::vector<std::string>> org_root_tokens;
   std::vector<int> person_roots;  // groups of full person names
   std::vector<std::vector<std::string>> person_root_tokens;
   auto new_group = [&](EntityType type) {
@@ -346,9 +376,27 @@ Grouping GroupSpans(std::string_view text, const TokenizedText& tokens, std::vec
       by_key[{s.type, key}] = id;
       continue;
     }
+    if (s.type == EntityType::kOrganization) {
+      // The opening words of exactly one longer name of an organisation.
+      int joined = -1, candidates = 0;
+      for (std::size_t r = 0; r < org_roots.size(); ++r) {
+        const auto& name = org_root_tokens[r];
+        if (name.size() > folded[i].size() && std::equal(folded[i].begin(), folded[i].end(), name.begin()))
+          ++candidates, joined = org_roots[r];
+      }
+      if (candidates == 1) {
+        g.span_group[i] = joined;
+        by_key[{s.type, key}] = joined;
+        continue;
+      }
+    }
     const int id = new_group(s.type);
     g.span_group[i] = id;
     by_key[{s.type, key}] = id;
+    if (s.type == EntityType::kOrganization && folded[i].size() > 1) {
+      org_roots.push_back(id);
+      org_root_tokens.push_back(folded[i]);
+    }
   }
   // Second pass: acronyms and tickers join the span they are tied to.
   std::map<std::pair<std::uint32_t, std::uint32_t>, std::size_t> at;
@@ -557,6 +605,7 @@ Result<DocumentEntities> RecognizeEntities(std::string_view text, const EntityOp
   auto spans = SelectSpans(CandidateSpans(text, tokens));
   KeepCapitalsSpansTheBodyConfirms(text, tokens, spans);
   LinkTickers(text, tokens, spans);
+  RetypeByOrganisationWords(text, tokens, spans);
   HarmonizeTypes(text, spans);
   auto grouping = GroupSpans(text, tokens, spans);
   Propagate(text, tokens, spans, grouping.span_group);

@@ -191,6 +191,27 @@ TEST(Entities, NamesWithDiacriticsAreFoundWhole) {
   EXPECT_EQ(malmo[0]->type, EntityType::kLocation);
 }
 
+TEST(Entities, AnOrganisationsFirstWordAloneIsThatOrganisation) {
+  Tagged t;
+  t.text =
+      "Port dispute drags on\n\nGrace Zhou, a lawyer for the Pelican Freight Cooperative, told "
+      "the court on Monday that the contract was void.\n\nPelican said it would appeal if it lost. "
+      "Greyfen Terminals declined to comment, and Greyfen has not said when talks resume.\n";
+  auto e = RecognizeEntities(t.text);
+  ASSERT_TRUE(e.ok());
+  t.entities = std::move(e).value();
+  const DocumentEntity* coop = t.Entity("Pelican Freight Cooperative");
+  const DocumentEntity* terminals = t.Entity("Greyfen Terminals");
+  ASSERT_NE(coop, nullptr);
+  ASSERT_NE(terminals, nullptr);
+  EXPECT_EQ(coop->type, EntityType::kOrganization);
+  EXPECT_EQ(terminals->type, EntityType::kOrganization) << "a name ending in 'Terminals' is a company";
+  for (const auto* x : t.EntitiesOf("Pelican")) EXPECT_EQ(x, coop);
+  auto greyfen = t.EntitiesOf("Greyfen");
+  ASSERT_EQ(greyfen.size(), 1u);
+  EXPECT_EQ(greyfen[0], terminals);
+}
+
 TEST(Entities, TextThatIsNotUtf8IsRefused) {
   auto e = RecognizeEntities("Ana Lima met \xff\xfe officials in Lisbon.");
   ASSERT_FALSE(e.ok());
