@@ -15,7 +15,8 @@ if [[ ! -f $corpus ]]; then
 fi
 texts=$(mktemp)
 trap 'rm -f "$texts"' EXIT
-"$build/tag_bench" "$corpus" --seconds "$seconds" --dump "$texts"
+ours=$("$build/tag_bench" "$corpus" --seconds "$seconds" --dump "$texts")
+echo "$ours"
 if [[ ${NEWSDESK_TAG_PEER:-1} == 0 ]] || ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   echo "compromise: skipped (no node/npm, or NEWSDESK_TAG_PEER=0)"
   exit 0
@@ -26,7 +27,7 @@ if [[ ! -d $peer_dir/node_modules/compromise ]]; then
   mkdir -p "$peer_dir"
   npm install --silent --no-audit --no-fund --prefix "$peer_dir" compromise@14 >/dev/null
 fi
-NODE_PATH=$peer_dir/node_modules node - "$texts" "$seconds" <<'JS'
+peer=$(NODE_PATH=$peer_dir/node_modules node - "$texts" "$seconds" <<'JS'
 const fs = require('fs');
 const nlp = require('compromise');
 const docs = fs.readFileSync(process.argv[2], 'utf8').split('\n').filter(Boolean).map(JSON.parse);
@@ -45,3 +46,11 @@ for (let i = 0; secs < seconds; i = (i + 1) % docs.length) {
 console.log(`compromise ${nlp.version} (people+organizations+places): docs=${done} ` +
             `tokens=${tokens} seconds=${secs.toFixed(2)} tokens_per_s=${Math.round(tokens / secs)}`);
 JS
+)
+echo "$peer"
+ours_line=$(grep '^newsdesk RecognizeEntities' <<<"$ours")
+ours_tps=${ours_line#*tokens_per_s=}
+ours_tps=${ours_tps%% *}
+peer_tps=${peer##*tokens_per_s=}
+awk -v a="$ours_tps" -v b="$peer_tps" \
+  'BEGIN { printf "ratio (newsdesk RecognizeEntities / compromise): %.1fx\n", a / b }'

@@ -124,6 +124,7 @@ json StatsJson(const StoreStats& s, const std::string& db) {
           {"stories", s.stories},
           {"multi_source_stories", s.multi_source_stories},
           {"outlets", s.outlets},
+          {"entities", s.entities},
           {"bytes_on_disk", s.bytes_on_disk}};
 }
 
@@ -372,9 +373,9 @@ std::string IngestText(const IngestSummary& s, const std::string& db) {
 std::string StatsText(const StoreStats& s, const std::string& db) {
   return fmt::format(
       "database   {} (schema {}, {:.1f} MB)\narticles   {}\nstories    {} ({} verified by two "
-      "or more sources)\noutlets    {}\n",
+      "or more sources)\noutlets    {}\nentities   {}\n",
       db, kSchemaVersion, static_cast<double>(s.bytes_on_disk) / 1e6, s.articles, s.stories,
-      s.multi_source_stories, s.outlets);
+      s.multi_source_stories, s.outlets, s.entities);
 }
 
 json SourceJson(const SourceState& s) {
