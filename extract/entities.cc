@@ -103,12 +103,13 @@ bool ContainsRun(const std::vector<std::string>& whole, const std::vector<std::s
 }
 
 // Collects the candidate spans: the tagger's and the rules'.
-std::vector<Span> CandidateSpans(std::string_view text, const TokenizedText& tokens) {
+std::vector<Span> CandidateSpans(const extract_internal::NerTagger& tagger, std::string_view text,
+                                 const TokenizedText& tokens) {
   using namespace extract_internal;
   std::vector<Span> spans;
   const auto& gazetteers = Gazetteers::Default();
   const auto matches = gazetteers.Match(text, tokens);
-  for (const auto& t : NerTagger::Default().TagDocument(text, tokens, matches)) {
+  for (const auto& t : tagger.TagDocument(text, tokens, matches)) {
     if (t.first_token >= t.end_token || t.end_token > tokens.tokens.size()) continue;
     Span s;
     s.start = tokens.tokens[t.first_token].start;
@@ -594,6 +595,13 @@ std::optional<EntityType> ParseEntityType(std::string_view name) {
 }
 
 Result<DocumentEntities> RecognizeEntities(std::string_view text, const EntityOptions& options) {
+  return extract_internal::RecognizeEntitiesWith(extract_internal::NerTagger::Default(), text,
+                                                 options);
+}
+
+Result<DocumentEntities> extract_internal::RecognizeEntitiesWith(const NerTagger& tagger,
+                                                                 std::string_view text,
+                                                                 const EntityOptions& options) {
   if (const auto bad = extract_internal::FirstInvalidUtf8(text); bad < text.size())
     return Status::InvalidInput("text is not UTF-8 (ill-formed byte at offset " + std::to_string(bad) + ")");
   if (text.size() > options.max_text_bytes) {
@@ -602,7 +610,7 @@ Result<DocumentEntities> RecognizeEntities(std::string_view text, const EntityOp
     text = text.substr(0, cut);
   }
   const auto tokens = extract_internal::Tokenize(text, options.max_sentence_tokens);
-  auto spans = SelectSpans(CandidateSpans(text, tokens));
+  auto spans = SelectSpans(CandidateSpans(tagger, text, tokens));
   KeepCapitalsSpansTheBodyConfirms(text, tokens, spans);
   LinkTickers(text, tokens, spans);
   RetypeByOrganisationWords(text, tokens, spans);

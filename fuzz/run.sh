@@ -17,7 +17,7 @@ other_len=65536
 # target → max_len and seed folders under fixtures/ (missing ones are skipped).
 declare -A max_len=(
   [extract_html]=$html_len [extract_text]=$other_len [feed]=$other_len [sitemap]=$other_len
-  [sources]=$other_len [dates]=256 [charset]=$other_len
+  [sources]=$other_len [dates]=256 [charset]=$other_len [entities]=$other_len
 )
 declare -A seeds=(
   [extract_html]="news news-update extract bad http"
@@ -27,8 +27,9 @@ declare -A seeds=(
   [sources]="opml"
   [dates]=""
   [charset]="feeds extract http bad"
+  [entities]="entities news news-update"
 )
-targets=(extract_html extract_text feed sitemap sources dates charset)
+targets=(extract_html extract_text feed sitemap sources dates charset entities)
 if [[ -n ${FUZZ_TARGETS:-} ]]; then read -r -a targets <<<"$FUZZ_TARGETS"; fi
 
 # ParseDateTime's seeds: every date written in the fixtures, one a file.
