@@ -118,9 +118,23 @@ std::vector<Span> CandidateSpans(const extract_internal::NerTagger& tagger, std:
     s.origin = Origin::kTagger;
     spans.push_back(s);
   }
+  // A role says who is a person, but the tagger draws names' edges better
+  // ("President Ana Lima Souza"): where the tagger has a span over the name,
+  // the span stays and becomes a person; the role's organisation is added
+  // only where the tagger saw nothing.
+  const std::size_t tagged = spans.size();
+  auto tagger_span_over = [&](std::uint32_t start, std::uint32_t end) -> Span* {
+    for (std::size_t i = 0; i < tagged; ++i)
+      if (spans[i].start < end && start < spans[i].end) return &spans[i];
+    return nullptr;
+  };
   for (const auto& r : FindRoles(text, tokens)) {
-    spans.push_back({r.person_start, r.person_end, EntityType::kPerson, Origin::kRule});
-    if (r.org_end > r.org_start)
+    if (Span* t = tagger_span_over(r.person_start, r.person_end)) {
+      t->type = EntityType::kPerson;
+    } else {
+      spans.push_back({r.person_start, r.person_end, EntityType::kPerson, Origin::kRule});
+    }
+    if (r.org_end > r.org_start && !tagger_span_over(r.org_start, r.org_end))
       spans.push_back({r.org_start, r.org_end, EntityType::kOrganization, Origin::kRule});
   }
   for (const auto& p : FindProducts(text, tokens))
@@ -311,9 +325,15 @@ Grouping GroupSpans(std::string_view text, const TokenizedText& tokens, std::vec
   for (std::size_t i = 0; i < spans.size(); ++i)
     if (spans[i].type == EntityType::kOrganization && folded[i].size() > 1)
       org_first_words.insert(folded[i][0]);
+  // Places keep their type: "U.S." alone is the country, not the "U.S.
+  // Senate".
+  const auto& gazetteers = extract_internal::Gazetteers::Default();
+  constexpr std::uint32_t kPlace =
+      extract_internal::kGazCountry | extract_internal::kGazCity | extract_internal::kGazRegion;
   for (std::size_t i = 0; i < spans.size(); ++i)
     if (spans[i].origin == Origin::kTagger && folded[i].size() == 1 &&
-        !person_words.count(folded[i][0]) && org_first_words.count(folded[i][0]))
+        !person_words.count(folded[i][0]) && org_first_words.count(folded[i][0]) &&
+        !(gazetteers.ClassesOf(text.substr(spans[i].start, spans[i].end - spans[i].start)) & kPlace))
       spans[i].type = EntityType::kOrganization;
   // How often each run of words is used for a person, for choosing whom a
   // bare surname means: the person named most.
