@@ -102,6 +102,33 @@ bool ContainsRun(const std::vector<std::string>& whole, const std::vector<std::s
   return std::search(whole.begin(), whole.end(), part.begin(), part.end()) != whole.end();
 }
 
+// "the Kestrel team": the people behind a name, an organisation even where
+// the same name is a product elsewhere ("its Kestrel models"). Byte spans of
+// the names.
+std::vector<std::pair<std::uint32_t, std::uint32_t>> FindTeams(std::string_view text,
+                                                               const TokenizedText& tokens) {
+  using extract_internal::Gazetteers;
+  const auto& gazetteers = Gazetteers::Default();
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> out;
+  for (const auto& sentence : tokens.sentences) {
+    for (std::uint32_t i = sentence.first_token + 1; i < sentence.end_token && i < tokens.tokens.size(); ++i) {
+      const auto word = tokens.Text(text, tokens.tokens[i]);
+      if (word != "team" && word != "teams") continue;
+      std::uint32_t begin = i;
+      while (begin > sentence.first_token && i - begin < 3 &&
+             StartsLikeAName(tokens.Text(text, tokens.tokens[begin - 1])))
+        --begin;
+      // Not "The team" or "Our team": the name's first word is no common word.
+      while (begin < i && (gazetteers.ClassesOf(extract_internal::LowerCase(tokens.Text(
+                               text, tokens.tokens[begin]))) &
+                           extract_internal::kGazCommonWord))
+        ++begin;
+      if (begin < i) out.emplace_back(tokens.tokens[begin].start, tokens.tokens[i - 1].end);
+    }
+  }
+  return out;
+}
+
 // Collects the candidate spans: the tagger's and the rules'.
 std::vector<Span> CandidateSpans(const extract_internal::NerTagger& tagger, std::string_view text,
                                  const TokenizedText& tokens) {
@@ -137,6 +164,8 @@ std::vector<Span> CandidateSpans(const extract_internal::NerTagger& tagger, std:
     if (r.org_end > r.org_start && !tagger_span_over(r.org_start, r.org_end))
       spans.push_back({r.org_start, r.org_end, EntityType::kOrganization, Origin::kRule});
   }
+  for (const auto& t : FindTeams(text, tokens))
+    spans.push_back({t.first, t.second, EntityType::kOrganization, Origin::kRule});
   for (const auto& p : FindProducts(text, tokens))
     spans.push_back({p.start, p.end, EntityType::kProduct, Origin::kRule});
   for (const auto& a : FindAcronymDefinitions(text, tokens)) {

@@ -158,6 +158,16 @@ TEST(Entities, PlacesAndProductsAreTyped) {
   for (const auto& m : t.entities.mentions)
     product = product || (m.type == EntityType::kProduct && t.Said(m).substr(0, 7) == "Kestrel");
   EXPECT_TRUE(product) << "the Kestrel models are a product";
+  // ... and "the Kestrel team" the people who make them: another entity.
+  const DocumentEntity* team = nullptr;
+  for (const auto& m : t.entities.mentions)
+    if (t.Said(m) == "Kestrel" && m.type == EntityType::kOrganization) team = &t.entities.entities[m.entity];
+  ASSERT_NE(team, nullptr) << "the Kestrel team is an organisation";
+  for (const auto& m : t.entities.mentions) {
+    if (m.type == EntityType::kProduct) {
+      EXPECT_NE(&t.entities.entities[m.entity], team);
+    }
+  }
 }
 
 TEST(Entities, ASurnameAloneIsThePersonOfThatArticle) {
