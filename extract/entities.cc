@@ -155,7 +155,7 @@ std::vector<Span> CandidateSpans(const extract_internal::NerTagger& tagger, std:
       if (spans[i].start < end && start < spans[i].end) return &spans[i];
     return nullptr;
   };
-  for (const auto& r : FindRoles(text, tokens)) {
+  for (const auto& r : FindRoles(text, tokens, matches)) {
     if (Span* t = tagger_span_over(r.person_start, r.person_end)) {
       t->type = EntityType::kPerson;
     } else {

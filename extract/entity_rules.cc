@@ -557,12 +557,12 @@ struct ListedRuns {
   std::vector<std::uint32_t> title_end;
   std::vector<std::uint32_t> place_end;
 };
-ListedRuns FindListedRuns(const Words& w, std::string_view text, const TokenizedText& tokens) {
+ListedRuns FindListedRuns(const TokenizedText& tokens, const std::vector<GazetteerMatch>& matches) {
   ListedRuns runs;
   runs.title_end.assign(tokens.tokens.size(), 0);
   runs.place_end.assign(tokens.tokens.size(), 0);
   constexpr std::uint32_t kPlace = kGazCountry | kGazCity | kGazRegion | kGazNationality;
-  for (const GazetteerMatch& m : w.gaz().Match(text, tokens)) {
+  for (const GazetteerMatch& m : matches) {
     if ((m.classes & kGazPersonTitle) && runs.title_end[m.first_token] < m.end_token) {
       runs.title_end[m.first_token] = m.end_token;
     }
@@ -829,8 +829,13 @@ std::vector<AcronymDefinition> FindAcronymDefinitions(std::string_view text,
 }
 
 std::vector<RoleMention> FindRoles(std::string_view text, const TokenizedText& tokens) {
+  return FindRoles(text, tokens, Gazetteers::Default().Match(text, tokens));
+}
+
+std::vector<RoleMention> FindRoles(std::string_view text, const TokenizedText& tokens,
+                                   const std::vector<GazetteerMatch>& matches) {
   const Words w(text, tokens);
-  const ListedRuns runs = FindListedRuns(w, text, tokens);
+  const ListedRuns runs = FindListedRuns(tokens, matches);
   std::vector<RoleMention> out;
   for (const Sentence& s : w.Sentences()) FindRolesInSentence(w, s, runs, out);
   // One mention per person span, in text order; the one naming an

@@ -48,6 +48,9 @@ struct RoleMention {
   std::uint32_t org_start = 0, org_end = 0;
 };
 std::vector<RoleMention> FindRoles(std::string_view text, const TokenizedText& tokens);
+// The same with the text's gazetteer matches already found (Gazetteers::Match).
+std::vector<RoleMention> FindRoles(std::string_view text, const TokenizedText& tokens,
+                                   const std::vector<GazetteerMatch>& matches);
 
 // Named products by their context: "the X app", "X smartphone", "its X
 // model", "launched X", "X 2.5", "the iPhone 15". Returns byte spans of the
