@@ -137,7 +137,8 @@ int main(int argc, char** argv) {
     }
     full_tokens += corpus_tokens;
   } while (std::chrono::duration<double>(Clock::now() - full_start).count() < seconds);
-  std::printf("newsdesk RecognizeEntities: tokens=%zu seconds=%.2f tokens_per_s=%.0f mentions/round=%zu\n",
-              full_tokens, t_full, full_tokens / t_full, mentions / (full_tokens / corpus_tokens));
+  std::printf(
+      "newsdesk RecognizeEntities: tokens=%zu seconds=%.2f tokens_per_s=%.0f mentions/round=%zu\n",
+      full_tokens, t_full, full_tokens / t_full, mentions / (full_tokens / corpus_tokens));
   return 0;
 }

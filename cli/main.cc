@@ -327,7 +327,9 @@ int RunEntity(const std::string& db_flag, bool json, const std::string& name, st
   if (json) {
     nlohmann::json suggestions = nlohmann::json::array();
     for (const auto& s : found->suggestions) suggestions.push_back(EntitySummaryJson(s));
-    PrintJson({{"query", name}, {"matches", std::move(matches)}, {"suggestions", std::move(suggestions)}});
+    PrintJson({{"query", name},
+               {"matches", std::move(matches)},
+               {"suggestions", std::move(suggestions)}});
   } else if (found->matches.empty()) {
     std::cerr << EntitySuggestionsText(name, found->suggestions);
   } else {
@@ -336,14 +338,15 @@ int RunEntity(const std::string& db_flag, bool json, const std::string& name, st
   return found->matches.empty() ? kExitFailure : kExitOk;
 }
 
-int RunEntities(const std::string& db_flag, bool json, const std::string& type,
-                std::size_t top, const std::string& since) {
+int RunEntities(const std::string& db_flag, bool json, const std::string& type, std::size_t top,
+                const std::string& since) {
   EntityQuery q;
   q.limit = top;
   if (!type.empty()) {
     q.type = ParseEntityType(type);
     if (!q.type) {
-      std::fprintf(stderr, "newsdesk: --type: '%s' is not a type (PER, ORG, LOC, MISC, PRODUCT, TICKER)\n",
+      std::fprintf(stderr,
+                   "newsdesk: --type: '%s' is not a type (PER, ORG, LOC, MISC, PRODUCT, TICKER)\n",
                    type.c_str());
       return kExitUsage;
     }
@@ -351,7 +354,8 @@ int RunEntities(const std::string& db_flag, bool json, const std::string& type,
   if (!since.empty()) {
     q.since = ParseDateTime(since);
     if (!q.since) {
-      std::fprintf(stderr, "newsdesk: --since: '%s' is not a date (try 2026-10-14)\n", since.c_str());
+      std::fprintf(stderr, "newsdesk: --since: '%s' is not a date (try 2026-10-14)\n",
+                   since.c_str());
       return kExitUsage;
     }
   }
@@ -372,8 +376,9 @@ int RunEntities(const std::string& db_flag, bool json, const std::string& type,
 // `newsdesk train-tagger CORPUS... --out FILE`: the tagger's model from
 // token<TAB>BIO-tag corpora, in the order given (the order is part of what
 // makes training reproducible).
-int RunTrainTagger(const std::vector<std::string>& corpora, const std::vector<std::string>& country_corpora,
-                   const std::string& out, int epochs, std::uint64_t seed, bool quiet) {
+int RunTrainTagger(const std::vector<std::string>& corpora,
+                   const std::vector<std::string>& country_corpora, const std::string& out,
+                   int epochs, std::uint64_t seed, bool quiet) {
   constexpr std::size_t kMaxCorpusBytes = 512u << 20;
   std::vector<std::string> contents;
   contents.reserve(corpora.size());
@@ -392,10 +397,10 @@ int RunTrainTagger(const std::vector<std::string>& corpora, const std::vector<st
   }
   for (std::size_t i = 0; i < corpora.size(); ++i) {
     const std::string base = fs::path(corpora[i]).filename().string();
-    const bool countries = std::find(country_corpora.begin(), country_corpora.end(), base) !=
-                               country_corpora.end() ||
-                           std::find(country_corpora.begin(), country_corpora.end(), corpora[i]) !=
-                               country_corpora.end();
+    const bool countries =
+        std::find(country_corpora.begin(), country_corpora.end(), base) != country_corpora.end() ||
+        std::find(country_corpora.begin(), country_corpora.end(), corpora[i]) !=
+            country_corpora.end();
     options.corpora.push_back({base, contents[i], countries});
   }
   const bool terminal = !quiet && isatty(STDERR_FILENO);
@@ -515,7 +520,8 @@ int Main(int argc, char** argv) {
 
   std::string entity_name;
   std::size_t entity_limit = 0;
-  auto* entity = app.add_subcommand("entity", "one entity by any of its names: aliases, articles, outlets, stories");
+  auto* entity = app.add_subcommand(
+      "entity", "one entity by any of its names: aliases, articles, outlets, stories");
   entity->add_option("NAME", entity_name, "a name, ticker or acronym (any case)")->required();
   entity->add_option("--limit", entity_limit, "at most N recent articles (default 20)");
   add_common(entity);

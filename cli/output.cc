@@ -248,8 +248,8 @@ json EntityDetailJson(const EntityDetail& d) {
 
 std::string EntitiesText(const std::vector<EntitySummary>& entities) {
   if (entities.empty()) return "no entities\n";
-  std::string out = fmt::format("{:>8} {:>8} {:>7}  {:<8} {}\n", "mentions", "articles",
-                                "outlets", "type", "name");
+  std::string out = fmt::format("{:>8} {:>8} {:>7}  {:<8} {}\n", "mentions", "articles", "outlets",
+                                "type", "name");
   for (const auto& e : entities) {
     out += fmt::format("{:>8} {:>8} {:>7}  {:<8} {}\n", e.mentions, e.articles, e.outlets.size(),
                        EntityTypeName(e.type), e.name);
@@ -279,10 +279,12 @@ std::string EntityDetailText(const EntityDetail& d) {
                      Plural(e.articles, "article", "articles"),
                      Plural(e.outlets.size(), "outlet", "outlets"));
   out += fmt::format("  outlets     {}\n", CountsText(e.outlets));
-  out += fmt::format("  seen        {} → {} UTC\n", HumanTime(e.first_seen), HumanTime(e.last_seen));
+  out +=
+      fmt::format("  seen        {} → {} UTC\n", HumanTime(e.first_seen), HumanTime(e.last_seen));
   if (!d.co_mentioned.empty()) {
     std::vector<std::string> parts;
-    for (const auto& c : d.co_mentioned) parts.push_back(fmt::format("{} ({})", c.name, c.shared_articles));
+    for (const auto& c : d.co_mentioned)
+      parts.push_back(fmt::format("{} ({})", c.name, c.shared_articles));
     out += fmt::format("  with        {}\n", Join(parts, ", "));
   }
   if (!d.stories.empty()) {
@@ -293,7 +295,8 @@ std::string EntityDetailText(const EntityDetail& d) {
   if (!d.articles.empty()) {
     out += "  articles\n";
     for (const auto& a : d.articles)
-      out += fmt::format("    {}  {} · {} (#{})\n", HumanTime(a.published), a.outlet, a.title, a.id);
+      out +=
+          fmt::format("    {}  {} · {} (#{})\n", HumanTime(a.published), a.outlet, a.title, a.id);
   }
   return out;
 }

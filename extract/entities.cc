@@ -27,7 +27,7 @@ using extract_internal::TokenizedText;
 // with the tagger's.
 enum class Origin : int {
   kTicker = 0,
-  kRule = 1,      // roles, products, acronym definitions
+  kRule = 1,  // roles, products, acronym definitions
   kTagger = 2,
   kPropagated = 3,  // a form found again elsewhere in the document
 };
@@ -80,16 +80,18 @@ bool StartsLikeAName(std::string_view s) {
 // The token indexes covered by a byte span.
 std::pair<std::uint32_t, std::uint32_t> TokenRange(const TokenizedText& tokens, std::uint32_t start,
                                                    std::uint32_t end) {
-  auto first = std::lower_bound(tokens.tokens.begin(), tokens.tokens.end(), start,
-                                [](const extract_internal::Token& t, std::uint32_t s) { return t.end <= s; });
-  auto last = std::lower_bound(first, tokens.tokens.end(), end,
-                               [](const extract_internal::Token& t, std::uint32_t e) { return t.start < e; });
+  auto first = std::lower_bound(
+      tokens.tokens.begin(), tokens.tokens.end(), start,
+      [](const extract_internal::Token& t, std::uint32_t s) { return t.end <= s; });
+  auto last = std::lower_bound(
+      first, tokens.tokens.end(), end,
+      [](const extract_internal::Token& t, std::uint32_t e) { return t.start < e; });
   return {static_cast<std::uint32_t>(first - tokens.tokens.begin()),
           static_cast<std::uint32_t>(last - tokens.tokens.begin())};
 }
 
-std::vector<std::string> FoldedTokens(std::string_view text, const TokenizedText& tokens, std::uint32_t start,
-                                      std::uint32_t end) {
+std::vector<std::string> FoldedTokens(std::string_view text, const TokenizedText& tokens,
+                                      std::uint32_t start, std::uint32_t end) {
   std::vector<std::string> out;
   auto [first, last] = TokenRange(tokens, start, end);
   for (auto i = first; i < last; ++i) out.push_back(Fold(tokens.Text(text, tokens.tokens[i])));
@@ -111,7 +113,8 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> FindTeams(std::string_view 
   const auto& gazetteers = Gazetteers::Default();
   std::vector<std::pair<std::uint32_t, std::uint32_t>> out;
   for (const auto& sentence : tokens.sentences) {
-    for (std::uint32_t i = sentence.first_token + 1; i < sentence.end_token && i < tokens.tokens.size(); ++i) {
+    for (std::uint32_t i = sentence.first_token + 1;
+         i < sentence.end_token && i < tokens.tokens.size(); ++i) {
       const auto word = tokens.Text(text, tokens.tokens[i]);
       if (word != "team" && word != "teams") continue;
       std::uint32_t begin = i;
@@ -119,8 +122,8 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> FindTeams(std::string_view 
              StartsLikeAName(tokens.Text(text, tokens.tokens[begin - 1])))
         --begin;
       // Not "The team" or "Our team": the name's first word is no common word.
-      while (begin < i && (gazetteers.ClassesOf(extract_internal::LowerCase(tokens.Text(
-                               text, tokens.tokens[begin]))) &
+      while (begin < i && (gazetteers.ClassesOf(extract_internal::LowerCase(
+                               tokens.Text(text, tokens.tokens[begin]))) &
                            extract_internal::kGazCommonWord))
         ++begin;
       if (begin < i) out.emplace_back(tokens.tokens[begin].start, tokens.tokens[i - 1].end);
@@ -216,7 +219,8 @@ std::vector<Span> SelectSpans(std::vector<Span> spans) {
     kept.push_back(std::move(s));
   }
   std::erase_if(kept, [](const Span& s) { return s.ticker == "\x01"; });
-  std::sort(kept.begin(), kept.end(), [](const Span& a, const Span& b) { return a.start < b.start; });
+  std::sort(kept.begin(), kept.end(),
+            [](const Span& a, const Span& b) { return a.start < b.start; });
   return kept;
 }
 
@@ -271,7 +275,8 @@ void LinkTickers(std::string_view text, const TokenizedText& tokens, std::vector
   }
   if (added.empty()) return;
   spans.insert(spans.end(), added.begin(), added.end());
-  std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) { return a.start < b.start; });
+  std::sort(spans.begin(), spans.end(),
+            [](const Span& a, const Span& b) { return a.start < b.start; });
 }
 
 // A name the tagger read as a person or a place that ends in a word only
@@ -334,10 +339,38 @@ Grouping GroupSpans(std::string_view text, const TokenizedText& tokens, std::vec
   std::vector<std::size_t> order(spans.size());
   for (std::size_t i = 0; i < spans.size(); ++i) order[i] = i;
   std::vector<std::vector<std::string>> folded(spans.size());
-  for (std::size_t i = 0; i < spans.size(); ++i) folded[i] = FoldedTokens(text, tokens, spans[i].start, spans[i].end);
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::size_t a, std::size_t b) { return folded[a].size() > folded[b].size(); });
+  for (std::size_t i = 0; i < spans.size(); ++i)
+    folded[i] = FoldedTokens(text, tokens, spans[i].start, spans[i].end);
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return folded[a].size() > folded[b].size();
+  });
 
+  // Places keep their type: "U.S." alone is the country, not the "U.S.
+  // Senate".
+  const auto& gazetteers = extract_internal::Gazetteers::Default();
+  constexpr std::uint32_t kPlace =
+      extract_internal::kGazCountry | extract_internal::kGazCity | extract_internal::kGazRegion;
+  auto is_place = [&](const Span& s) {
+    return (gazetteers.ClassesOf(text.substr(s.start, s.end - s.start)) & kPlace) != 0;
+  };
+  auto join = [](auto begin, auto end) {
+    std::string k;
+    for (auto it = begin; it != end; ++it) k.append(*it).push_back(' ');
+    return k;
+  };
+  // A name of several words that opens an organisation's longer name is that
+  // organisation ("Halden Rowe" after "Halden Rowe Therapeutics").
+  std::unordered_set<std::string> org_openings;
+  for (std::size_t i = 0; i < spans.size(); ++i)
+    if (spans[i].type == EntityType::kOrganization)
+      for (std::size_t n = 1; n < folded[i].size(); ++n)
+        org_openings.insert(
+            join(folded[i].begin(), folded[i].begin() + static_cast<std::ptrdiff_t>(n)));
+  for (std::size_t i = 0; i < spans.size(); ++i)
+    if (spans[i].origin == Origin::kTagger && folded[i].size() > 1 &&
+        spans[i].type != EntityType::kOrganization && !is_place(spans[i]) &&
+        org_openings.count(join(folded[i].begin(), folded[i].end())))
+      spans[i].type = EntityType::kOrganization;
   // Single-token spans of another type that are part of a person's name are
   // that person ("Wu" tagged as a place after "Ana Wu Lin").
   std::unordered_set<std::string> person_words;
@@ -345,7 +378,8 @@ Grouping GroupSpans(std::string_view text, const TokenizedText& tokens, std::vec
     if (spans[i].type == EntityType::kPerson && folded[i].size() > 1)
       person_words.insert(folded[i].begin(), folded[i].end());
   for (std::size_t i = 0; i < spans.size(); ++i)
-    if (spans[i].origin == Origin::kTagger && folded[i].size() == 1 && person_words.count(folded[i][0]))
+    if (spans[i].origin == Origin::kTagger && folded[i].size() == 1 &&
+        person_words.count(folded[i][0]))
       spans[i].type = EntityType::kPerson;
   // Likewise a single word that opens an organisation's longer name is that
   // organisation ("Greyfen" after "Greyfen Terminals"), unless it is part of
@@ -354,26 +388,17 @@ Grouping GroupSpans(std::string_view text, const TokenizedText& tokens, std::vec
   for (std::size_t i = 0; i < spans.size(); ++i)
     if (spans[i].type == EntityType::kOrganization && folded[i].size() > 1)
       org_first_words.insert(folded[i][0]);
-  // Places keep their type: "U.S." alone is the country, not the "U.S.
-  // Senate".
-  const auto& gazetteers = extract_internal::Gazetteers::Default();
-  constexpr std::uint32_t kPlace =
-      extract_internal::kGazCountry | extract_internal::kGazCity | extract_internal::kGazRegion;
   for (std::size_t i = 0; i < spans.size(); ++i)
     if (spans[i].origin == Origin::kTagger && folded[i].size() == 1 &&
         !person_words.count(folded[i][0]) && org_first_words.count(folded[i][0]) &&
-        !(gazetteers.ClassesOf(text.substr(spans[i].start, spans[i].end - spans[i].start)) & kPlace))
+        !is_place(spans[i]))
       spans[i].type = EntityType::kOrganization;
   // How often each run of words is used for a person, for choosing whom a
   // bare surname means: the person named most.
   std::unordered_map<std::string, int> person_uses;
-  auto join = [](auto begin, auto end) {
-    std::string k;
-    for (auto it = begin; it != end; ++it) k.append(*it).push_back(' ');
-    return k;
-  };
   for (std::size_t i = 0; i < spans.size(); ++i)
-    if (spans[i].type == EntityType::kPerson) ++person_uses[join(folded[i].begin(), folded[i].end())];
+    if (spans[i].type == EntityType::kPerson)
+      ++person_uses[join(folded[i].begin(), folded[i].end())];
   auto prominence = [&](const std::vector<std::string>& name) {
     int uses = 0;
     for (std::size_t a = 0; a < name.size(); ++a)
@@ -411,7 +436,8 @@ Grouping GroupSpans(std::string_view text, const TokenizedText& tokens, std::vec
       if (!containing.empty()) {
         std::size_t best = 0;
         for (std::size_t c = 1; c < containing.size(); ++c)
-          if (prominence(person_root_tokens[containing[c]]) > prominence(person_root_tokens[containing[best]]))
+          if (prominence(person_root_tokens[containing[c]]) >
+              prominence(person_root_tokens[containing[best]]))
             best = c;
         const int group = person_roots[containing[best]];
         if (containing.size() > 1) g.groups[static_cast<std::size_t>(group)].ambiguous = true;
@@ -431,7 +457,8 @@ Grouping GroupSpans(std::string_view text, const TokenizedText& tokens, std::vec
       int joined = -1, candidates = 0;
       for (std::size_t r = 0; r < org_roots.size(); ++r) {
         const auto& name = org_root_tokens[r];
-        if (name.size() > folded[i].size() && std::equal(folded[i].begin(), folded[i].end(), name.begin()))
+        if (name.size() > folded[i].size() &&
+            std::equal(folded[i].begin(), folded[i].end(), name.begin()))
           ++candidates, joined = org_roots[r];
       }
       if (candidates == 1) {
@@ -456,7 +483,8 @@ Grouping GroupSpans(std::string_view text, const TokenizedText& tokens, std::vec
     if (g.span_group[i] >= 0) continue;
     int target = -1;
     if (s.linked)
-      if (auto it = at.find({s.link_start, s.link_end}); it != at.end()) target = g.span_group[it->second];
+      if (auto it = at.find({s.link_start, s.link_end}); it != at.end())
+        target = g.span_group[it->second];
     if (target < 0 && s.type == EntityType::kTicker) {
       auto it = by_key.find({EntityType::kTicker, s.ticker});
       target = it != by_key.end() ? it->second : new_group(EntityType::kTicker);
@@ -510,7 +538,8 @@ void KeepCapitalsSpansTheBodyConfirms(std::string_view text, const TokenizedText
   std::unordered_set<std::string> body_forms;
   for (const auto& s : spans) {
     const auto t = first_token(s);
-    if (t < in_capitals.size() && !in_capitals[t]) body_forms.insert(Fold(text.substr(s.start, s.end - s.start)));
+    if (t < in_capitals.size() && !in_capitals[t])
+      body_forms.insert(Fold(text.substr(s.start, s.end - s.start)));
   }
   if (body_forms.empty()) return;
   std::erase_if(spans, [&](const Span& s) {
@@ -526,7 +555,7 @@ void KeepCapitalsSpansTheBodyConfirms(std::string_view text, const TokenizedText
 void Propagate(std::string_view text, const TokenizedText& tokens, std::vector<Span>& spans,
                std::vector<int>& span_group) {
   struct Form {
-    std::vector<std::string> words;  // exact, not folded: "Apple" and "apple" differ
+    std::vector<std::string> words;   // exact, not folded: "Apple" and "apple" differ
     std::vector<std::string> folded;  // for lines in capitals ("APPLE")
     EntityType type;
     int group;
@@ -617,12 +646,18 @@ std::size_t PickName(const Group& g) {
 
 std::string_view EntityTypeName(EntityType type) {
   switch (type) {
-    case EntityType::kPerson: return "PER";
-    case EntityType::kOrganization: return "ORG";
-    case EntityType::kLocation: return "LOC";
-    case EntityType::kMisc: return "MISC";
-    case EntityType::kProduct: return "PRODUCT";
-    case EntityType::kTicker: return "TICKER";
+    case EntityType::kPerson:
+      return "PER";
+    case EntityType::kOrganization:
+      return "ORG";
+    case EntityType::kLocation:
+      return "LOC";
+    case EntityType::kMisc:
+      return "MISC";
+    case EntityType::kProduct:
+      return "PRODUCT";
+    case EntityType::kTicker:
+      return "TICKER";
   }
   return "MISC";
 }
@@ -630,12 +665,18 @@ std::string_view EntityTypeName(EntityType type) {
 std::optional<EntityType> ParseEntityType(std::string_view name) {
   const std::string n = Fold(name);
   static const std::pair<std::string_view, EntityType> kNames[] = {
-      {"per", EntityType::kPerson},        {"person", EntityType::kPerson},
-      {"people", EntityType::kPerson},     {"org", EntityType::kOrganization},
-      {"organization", EntityType::kOrganization}, {"organisation", EntityType::kOrganization},
-      {"company", EntityType::kOrganization}, {"loc", EntityType::kLocation},
-      {"location", EntityType::kLocation}, {"place", EntityType::kLocation},
-      {"misc", EntityType::kMisc},         {"product", EntityType::kProduct},
+      {"per", EntityType::kPerson},
+      {"person", EntityType::kPerson},
+      {"people", EntityType::kPerson},
+      {"org", EntityType::kOrganization},
+      {"organization", EntityType::kOrganization},
+      {"organisation", EntityType::kOrganization},
+      {"company", EntityType::kOrganization},
+      {"loc", EntityType::kLocation},
+      {"location", EntityType::kLocation},
+      {"place", EntityType::kLocation},
+      {"misc", EntityType::kMisc},
+      {"product", EntityType::kProduct},
       {"ticker", EntityType::kTicker},
   };
   for (const auto& [k, v] : kNames)
@@ -652,7 +693,8 @@ Result<DocumentEntities> extract_internal::RecognizeEntitiesWith(const NerTagger
                                                                  std::string_view text,
                                                                  const EntityOptions& options) {
   if (const auto bad = extract_internal::FirstInvalidUtf8(text); bad < text.size())
-    return Status::InvalidInput("text is not UTF-8 (ill-formed byte at offset " + std::to_string(bad) + ")");
+    return Status::InvalidInput("text is not UTF-8 (ill-formed byte at offset " +
+                                std::to_string(bad) + ")");
   if (text.size() > options.max_text_bytes) {
     std::size_t cut = options.max_text_bytes;
     while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
@@ -671,7 +713,8 @@ Result<DocumentEntities> extract_internal::RecognizeEntitiesWith(const NerTagger
   std::vector<std::size_t> order;
   for (std::size_t i = 0; i < spans.size(); ++i)
     if (grouping.span_group[i] >= 0) order.push_back(i);
-  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return spans[a].start < spans[b].start; });
+  std::sort(order.begin(), order.end(),
+            [&](std::size_t a, std::size_t b) { return spans[a].start < spans[b].start; });
   DocumentEntities out;
   std::vector<int> entity_of_group(grouping.groups.size(), -1);
   for (std::size_t i : order) {
@@ -683,8 +726,10 @@ Result<DocumentEntities> extract_internal::RecognizeEntitiesWith(const NerTagger
     }
     ++group.mentions;
     std::string form(text.substr(spans[i].start, spans[i].end - spans[i].start));
-    const bool ticker_of_company = spans[i].type == EntityType::kTicker && group.type != EntityType::kTicker;
-    if (!ticker_of_company && std::find(group.forms.begin(), group.forms.end(), form) == group.forms.end())
+    const bool ticker_of_company =
+        spans[i].type == EntityType::kTicker && group.type != EntityType::kTicker;
+    if (!ticker_of_company &&
+        std::find(group.forms.begin(), group.forms.end(), form) == group.forms.end())
       group.forms.push_back(std::move(form));
     out.mentions.push_back({spans[i].start, spans[i].end, spans[i].type,
                             static_cast<std::uint32_t>(entity_of_group[gi])});

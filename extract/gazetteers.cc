@@ -140,7 +140,6 @@ void AppendLowerCase(std::string_view word, std::string& out) {
   }
 }
 
-
 struct Gazetteers::Tables {
   // One table as case is listed, one lower-cased; views point into the lists
   // (exact) or into `lowered_words` (whose nodes do not move).

@@ -98,7 +98,8 @@ std::string MentionKey(EntityId entity, UnixSeconds time, ArticleId article) {
 
 bool LooksLikeSymbol(std::string_view name) {
   if (name.empty() || name.size() > 5) return false;
-  return std::all_of(name.begin(), name.end(), [](char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); });
+  return std::all_of(name.begin(), name.end(),
+                     [](char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); });
 }
 
 std::string_view TickerSymbol(std::string_view ticker) {

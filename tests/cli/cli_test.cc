@@ -2,9 +2,8 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
-#include <set>
-
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "tests/support/http_server.h"
 #include "tests/support/test_support.h"
@@ -302,7 +301,8 @@ TEST(Cli, TagPrintsMentionsWithByteOffsetsIntoTheFile) {
   }
   bool ceo = false;
   for (const auto& e : j.at("entities")) {
-    for (const char* key : {"name", "type", "aliases", "tickers", "mentions"}) EXPECT_TRUE(e.contains(key));
+    for (const char* key : {"name", "type", "aliases", "tickers", "mentions"})
+      EXPECT_TRUE(e.contains(key));
     ceo = ceo || (e.at("name") == "Vincent Zhou Haoran" && e.at("type") == "PER");
   }
   EXPECT_TRUE(ceo) << r.out;

@@ -48,8 +48,8 @@ Tagged TagFixture(const std::string& name) {
 }
 
 TEST(Entities, MentionOffsetsAreBytesOfTheInputInOrder) {
-  for (const char* name : {"compute-exchange.txt", "compute-exchange-2.txt", "namesakes.txt",
-                           "unicode.txt"}) {
+  for (const char* name :
+       {"compute-exchange.txt", "compute-exchange-2.txt", "namesakes.txt", "unicode.txt"}) {
     Tagged t = TagFixture(name);
     ASSERT_FALSE(t.entities.mentions.empty()) << name;
     std::uint32_t previous_end = 0;
@@ -161,7 +161,8 @@ TEST(Entities, PlacesAndProductsAreTyped) {
   // ... and "the Kestrel team" the people who make them: another entity.
   const DocumentEntity* team = nullptr;
   for (const auto& m : t.entities.mentions)
-    if (t.Said(m) == "Kestrel" && m.type == EntityType::kOrganization) team = &t.entities.entities[m.entity];
+    if (t.Said(m) == "Kestrel" && m.type == EntityType::kOrganization)
+      team = &t.entities.entities[m.entity];
   ASSERT_NE(team, nullptr) << "the Kestrel team is an organisation";
   for (const auto& m : t.entities.mentions) {
     if (m.type == EntityType::kProduct) {
@@ -206,7 +207,9 @@ TEST(Entities, AnOrganisationsFirstWordAloneIsThatOrganisation) {
   t.text =
       "Port dispute drags on\n\nGrace Zhou, a lawyer for the Pelican Freight Cooperative, told "
       "the court on Monday that the contract was void.\n\nPelican said it would appeal if it lost. "
-      "Greyfen Terminals declined to comment, and Greyfen has not said when talks resume.\n";
+      "Greyfen Terminals declined to comment, and Greyfen has not said when talks resume.\n\n"
+      "The cooperative's largest customer, Orrin Vale Therapeutics, moved its freight to rail. "
+      "Orrin Vale said the switch was permanent.\n";
   auto e = RecognizeEntities(t.text);
   ASSERT_TRUE(e.ok());
   t.entities = std::move(e).value();
@@ -215,11 +218,16 @@ TEST(Entities, AnOrganisationsFirstWordAloneIsThatOrganisation) {
   ASSERT_NE(coop, nullptr);
   ASSERT_NE(terminals, nullptr);
   EXPECT_EQ(coop->type, EntityType::kOrganization);
-  EXPECT_EQ(terminals->type, EntityType::kOrganization) << "a name ending in 'Terminals' is a company";
+  EXPECT_EQ(terminals->type, EntityType::kOrganization)
+      << "a name ending in 'Terminals' is a company";
   for (const auto* x : t.EntitiesOf("Pelican")) EXPECT_EQ(x, coop);
   auto greyfen = t.EntitiesOf("Greyfen");
   ASSERT_EQ(greyfen.size(), 1u);
   EXPECT_EQ(greyfen[0], terminals);
+  // Two words that open a company's name are the company, not a person.
+  const DocumentEntity* pharma = t.Entity("Orrin Vale Therapeutics");
+  ASSERT_NE(pharma, nullptr);
+  for (const auto* x : t.EntitiesOf("Orrin Vale")) EXPECT_EQ(x, pharma);
 }
 
 TEST(Entities, TextThatIsNotUtf8IsRefused) {
