@@ -179,19 +179,22 @@ int RunFeed(const std::string& where, bool json) {
   return kExitOk;
 }
 
+// --since DATE into `out` (unset when empty); false, having said why, when
+// it is not a date.
+bool ParseSince(const std::string& since, std::optional<UnixSeconds>* out) {
+  if (since.empty()) return true;
+  *out = ParseDateTime(since);
+  if (*out) return true;
+  std::fprintf(stderr, "newsdesk: --since: '%s' is not a date (try 2026-10-14)\n", since.c_str());
+  return false;
+}
+
 int RunStories(const std::string& db_flag, bool json, const std::string& since,
                std::size_t min_sources, std::size_t limit) {
   StoryQuery q;
   q.min_sources = min_sources;
   q.limit = limit;
-  if (!since.empty()) {
-    q.since = ParseDateTime(since);
-    if (!q.since) {
-      std::fprintf(stderr, "newsdesk: --since: '%s' is not a date (try 2026-10-14)\n",
-                   since.c_str());
-      return kExitUsage;
-    }
-  }
+  if (!ParseSince(since, &q.since)) return kExitUsage;
   auto store = OpenForRead(db_flag);
   if (!store.ok()) return Fail(store.status());
   auto list = (*store)->ListStories(q);
@@ -351,14 +354,7 @@ int RunEntities(const std::string& db_flag, bool json, const std::string& type, 
       return kExitUsage;
     }
   }
-  if (!since.empty()) {
-    q.since = ParseDateTime(since);
-    if (!q.since) {
-      std::fprintf(stderr, "newsdesk: --since: '%s' is not a date (try 2026-10-14)\n",
-                   since.c_str());
-      return kExitUsage;
-    }
-  }
+  if (!ParseSince(since, &q.since)) return kExitUsage;
   auto store = OpenForRead(db_flag);
   if (!store.ok()) return Fail(store.status());
   auto list = (*store)->ListEntities(q);
