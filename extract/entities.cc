@@ -152,11 +152,18 @@ std::vector<Span> CandidateSpans(const extract_internal::NerTagger& tagger, std:
   // ("President Ana Lima Souza"): where the tagger has a span over the name,
   // the span stays and becomes a person; the role's organisation is added
   // only where the tagger saw nothing.
+  // The tagger's spans are in text order and apart: the ones over [start,
+  // end) are found by binary search.
   const std::size_t tagged = spans.size();
+  auto first_tagger_span_ending_after = [&](std::uint32_t start) {
+    return static_cast<std::size_t>(
+        std::partition_point(spans.begin(), spans.begin() + static_cast<std::ptrdiff_t>(tagged),
+                             [&](const Span& x) { return x.end <= start; }) -
+        spans.begin());
+  };
   auto tagger_span_over = [&](std::uint32_t start, std::uint32_t end) -> Span* {
-    for (std::size_t i = 0; i < tagged; ++i)
-      if (spans[i].start < end && start < spans[i].end) return &spans[i];
-    return nullptr;
+    const std::size_t i = first_tagger_span_ending_after(start);
+    return i < tagged && spans[i].start < end ? &spans[i] : nullptr;
   };
   for (const auto& r : FindRoles(text, tokens, matches)) {
     if (Span* t = tagger_span_over(r.person_start, r.person_end)) {
@@ -175,10 +182,11 @@ std::vector<Span> CandidateSpans(const extract_internal::NerTagger& tagger, std:
     // The long form keeps the tagger's type where the tagger saw it.
     EntityType type = EntityType::kOrganization;
     std::uint32_t best_overlap = 0;
-    for (const auto& s : spans) {
-      if (s.origin != Origin::kTagger) continue;
-      const auto lo = std::max(s.start, a.long_start), hi = std::min(s.end, a.long_end);
-      if (hi > lo && hi - lo > best_overlap) best_overlap = hi - lo, type = s.type;
+    for (std::size_t i = first_tagger_span_ending_after(a.long_start);
+         i < tagged && spans[i].start < a.long_end; ++i) {
+      const auto lo = std::max(spans[i].start, a.long_start),
+                 hi = std::min(spans[i].end, a.long_end);
+      if (hi - lo > best_overlap) best_overlap = hi - lo, type = spans[i].type;
     }
     spans.push_back({a.long_start, a.long_end, type, Origin::kRule});
     Span acronym{a.short_start, a.short_end, type, Origin::kRule};
