@@ -21,6 +21,7 @@
 namespace newsdesk {
 namespace {
 
+using extract_internal::LowerCase;
 using extract_internal::TokenizedText;
 
 // Where a span came from, strongest first: a rule's span wins an overlap
@@ -37,17 +38,19 @@ struct Span {
   std::uint32_t end = 0;
   EntityType type = EntityType::kMisc;
   Origin origin = Origin::kTagger;
-  // Spans tied by a rule to the entity of another span: an acronym to its
-  // long form, a ticker to its company. Index into the accepted spans after
-  // selection (resolved through `link_start`/`link_end`).
+  // Spans tied by a rule to the entity of another span, found by its bytes:
+  // an acronym to its long form, a ticker to its company.
   std::uint32_t link_start = 0;
   std::uint32_t link_end = 0;
   bool linked = false;
   std::string ticker;  // "NYSE:BABA" for ticker spans
+  // For a ticker: where its parenthesis or phrase starts; the company is
+  // named right before it.
+  std::uint32_t ticker_context = 0;
+  // Holds its bytes against other spans during selection, then is dropped
+  // (an exchange's name inside a ticker's parenthesis).
+  bool blocker = false;
 };
-
-// Text without case, for comparing forms ("ALIBABA" and "Alibaba").
-std::string Fold(std::string_view s) { return extract_internal::LowerCase(s); }
 
 // True when the text has letters and none of them is lowercase ("ACME").
 bool AllCaps(std::string_view s) {
@@ -94,7 +97,7 @@ std::vector<std::string> FoldedTokens(std::string_view text, const TokenizedText
                                       std::uint32_t start, std::uint32_t end) {
   std::vector<std::string> out;
   auto [first, last] = TokenRange(tokens, start, end);
-  for (auto i = first; i < last; ++i) out.push_back(Fold(tokens.Text(text, tokens.tokens[i])));
+  for (auto i = first; i < last; ++i) out.push_back(LowerCase(tokens.Text(text, tokens.tokens[i])));
   return out;
 }
 
@@ -122,9 +125,9 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> FindTeams(std::string_view 
              StartsLikeAName(tokens.Text(text, tokens.tokens[begin - 1])))
         --begin;
       // Not "The team" or "Our team": the name's first word is no common word.
-      while (begin < i && (gazetteers.ClassesOf(extract_internal::LowerCase(
-                               tokens.Text(text, tokens.tokens[begin]))) &
-                           extract_internal::kGazCommonWord))
+      while (begin < i &&
+             (gazetteers.ClassesOf(LowerCase(tokens.Text(text, tokens.tokens[begin]))) &
+              extract_internal::kGazCommonWord))
         ++begin;
       if (begin < i) out.emplace_back(tokens.tokens[begin].start, tokens.tokens[i - 1].end);
     }
@@ -200,11 +203,11 @@ std::vector<Span> CandidateSpans(const extract_internal::NerTagger& tagger, std:
     s.ticker = t.exchange.empty() ? t.symbol : t.exchange + ":" + t.symbol;
     // The company is the span that ends right before the ticker's context
     // ("Acme Holdings (NYSE: ACME)"): found after selection.
-    s.link_end = t.context_start;
+    s.ticker_context = t.context_start;
     spans.push_back(s);
     // An exchange's name inside the ticker's context is not an entity here.
     Span exchange{t.context_start, t.start, EntityType::kMisc, Origin::kTicker};
-    exchange.ticker = "\x01";  // marks a blocker, dropped after selection
+    exchange.blocker = true;
     if (t.start > t.context_start) spans.push_back(exchange);
   }
   return spans;
@@ -226,7 +229,7 @@ std::vector<Span> SelectSpans(std::vector<Span> spans) {
     taken.emplace(s.start, s.end);
     kept.push_back(std::move(s));
   }
-  std::erase_if(kept, [](const Span& s) { return s.ticker == "\x01"; });
+  std::erase_if(kept, [](const Span& s) { return s.blocker; });
   std::sort(kept.begin(), kept.end(),
             [](const Span& a, const Span& b) { return a.start < b.start; });
   return kept;
@@ -238,8 +241,7 @@ void LinkTickers(std::string_view text, const TokenizedText& tokens, std::vector
   std::vector<Span> added;
   for (auto& s : spans) {
     if (s.type != EntityType::kTicker || s.origin != Origin::kTicker) continue;
-    const std::uint32_t context = s.link_end;
-    s.link_end = 0;
+    const std::uint32_t context = s.ticker_context;
     auto near = [&](std::uint32_t end) {
       auto gap = text.substr(end, context - end);
       return gap.size() <= 2 && gap.find_first_not_of(" \t,") == std::string_view::npos;
@@ -310,10 +312,11 @@ void RetypeByOrganisationWords(std::string_view text, const TokenizedText& token
 void HarmonizeTypes(std::string_view text, std::vector<Span>& spans) {
   std::map<std::string, std::map<EntityType, int>> votes;
   for (const auto& s : spans)
-    if (s.origin == Origin::kTagger) ++votes[Fold(text.substr(s.start, s.end - s.start))][s.type];
+    if (s.origin == Origin::kTagger)
+      ++votes[LowerCase(text.substr(s.start, s.end - s.start))][s.type];
   for (auto& s : spans) {
     if (s.origin != Origin::kTagger) continue;
-    const auto& v = votes[Fold(text.substr(s.start, s.end - s.start))];
+    const auto& v = votes[LowerCase(text.substr(s.start, s.end - s.start))];
     auto best = std::max_element(v.begin(), v.end(),
                                  [](const auto& a, const auto& b) { return a.second < b.second; });
     if (best->second > v.at(s.type)) s.type = best->first;
@@ -540,27 +543,28 @@ std::vector<bool> TokensInCapitals(std::string_view text, const TokenizedText& t
 // names the body uses too are kept, and Propagate finds the body's names in
 // the headline. A text all in capitals keeps every span.
 void KeepCapitalsSpansTheBodyConfirms(std::string_view text, const TokenizedText& tokens,
+                                      const std::vector<bool>& in_capitals,
                                       std::vector<Span>& spans) {
-  const std::vector<bool> in_capitals = TokensInCapitals(text, tokens);
   auto first_token = [&](const Span& s) { return TokenRange(tokens, s.start, s.end).first; };
   std::unordered_set<std::string> body_forms;
   for (const auto& s : spans) {
     const auto t = first_token(s);
     if (t < in_capitals.size() && !in_capitals[t])
-      body_forms.insert(Fold(text.substr(s.start, s.end - s.start)));
+      body_forms.insert(LowerCase(text.substr(s.start, s.end - s.start)));
   }
   if (body_forms.empty()) return;
   std::erase_if(spans, [&](const Span& s) {
     const auto t = first_token(s);
     return s.origin == Origin::kTagger && t < in_capitals.size() && in_capitals[t] &&
-           !body_forms.count(Fold(text.substr(s.start, s.end - s.start)));
+           !body_forms.count(LowerCase(text.substr(s.start, s.end - s.start)));
   });
 }
 
 // Forms of the document's entities found again where neither the tagger nor
 // a rule saw them: acronyms, tickers and names of two or more words anywhere;
 // one-word names where they do not open a sentence.
-void Propagate(std::string_view text, const TokenizedText& tokens, std::vector<Span>& spans,
+void Propagate(std::string_view text, const TokenizedText& tokens,
+               const std::vector<bool>& in_capitals, std::vector<Span>& spans,
                std::vector<int>& span_group) {
   struct Form {
     std::vector<std::string> words;   // exact, not folded: "Apple" and "apple" differ
@@ -579,7 +583,7 @@ void Propagate(std::string_view text, const TokenizedText& tokens, std::vector<S
     Form f;
     for (auto t = first; t < last; ++t) {
       f.words.emplace_back(tokens.Text(text, tokens.tokens[t]));
-      f.folded.push_back(Fold(f.words.back()));
+      f.folded.push_back(LowerCase(f.words.back()));
     }
     f.type = spans[i].type;
     f.group = span_group[i];
@@ -593,7 +597,6 @@ void Propagate(std::string_view text, const TokenizedText& tokens, std::vector<S
     list.push_back(std::move(f));
   }
   // Sentences in capitals (headlines) are matched case-insensitively.
-  const std::vector<bool> in_capitals = TokensInCapitals(text, tokens);
   if (by_first.empty()) return;
   std::vector<bool> sentence_start(tokens.tokens.size(), false);
   for (const auto& s : tokens.sentences)
@@ -610,7 +613,7 @@ void Propagate(std::string_view text, const TokenizedText& tokens, std::vector<S
     const bool capitals = in_capitals[t];
     const auto& index = capitals ? by_first_folded : by_first;
     const std::string word(tokens.Text(text, tokens.tokens[t]));
-    auto it = index.find(capitals ? Fold(word) : word);
+    auto it = index.find(capitals ? LowerCase(word) : word);
     if (it == index.end()) continue;
     const Form* best = nullptr;
     for (const auto& f : it->second) {
@@ -618,7 +621,7 @@ void Propagate(std::string_view text, const TokenizedText& tokens, std::vector<S
       bool match = true;
       for (std::size_t k = 0; k < f.words.size() && match; ++k) {
         auto w = tokens.Text(text, tokens.tokens[t + k]);
-        match = !covered[t + k] && (capitals ? Fold(w) == f.folded[k] : w == f.words[k]);
+        match = !covered[t + k] && (capitals ? LowerCase(w) == f.folded[k] : w == f.words[k]);
       }
       if (!match || (!f.anywhere && sentence_start[t] && !capitals)) continue;
       if (!best || f.words.size() > best->words.size()) best = &f;
@@ -671,7 +674,7 @@ std::string_view EntityTypeName(EntityType type) {
 }
 
 std::optional<EntityType> ParseEntityType(std::string_view name) {
-  const std::string n = Fold(name);
+  const std::string n = LowerCase(name);
   static const std::pair<std::string_view, EntityType> kNames[] = {
       {"per", EntityType::kPerson},
       {"person", EntityType::kPerson},
@@ -710,12 +713,13 @@ Result<DocumentEntities> extract_internal::RecognizeEntitiesWith(const NerTagger
   }
   const auto tokens = extract_internal::Tokenize(text, options.max_sentence_tokens);
   auto spans = SelectSpans(CandidateSpans(tagger, text, tokens));
-  KeepCapitalsSpansTheBodyConfirms(text, tokens, spans);
+  const std::vector<bool> in_capitals = TokensInCapitals(text, tokens);
+  KeepCapitalsSpansTheBodyConfirms(text, tokens, in_capitals, spans);
   LinkTickers(text, tokens, spans);
   RetypeByOrganisationWords(text, tokens, spans);
   HarmonizeTypes(text, spans);
   auto grouping = GroupSpans(text, tokens, spans);
-  Propagate(text, tokens, spans, grouping.span_group);
+  Propagate(text, tokens, in_capitals, spans, grouping.span_group);
 
   // Mentions in text order; entities numbered by first mention.
   std::vector<std::size_t> order;
@@ -753,9 +757,9 @@ Result<DocumentEntities> extract_internal::RecognizeEntitiesWith(const NerTagger
     e.mention_count = group.mentions;
     e.ambiguous_short_form = group.ambiguous;
     // One spelling per form without case, the body's over a headline's.
-    std::vector<std::string> folded{Fold(e.name)};
+    std::vector<std::string> folded{LowerCase(e.name)};
     for (const auto& f : group.forms) {
-      std::string key = Fold(f);
+      std::string key = LowerCase(f);
       auto seen = std::find(folded.begin(), folded.end(), key);
       if (seen == folded.end()) {
         folded.push_back(std::move(key));
