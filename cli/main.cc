@@ -382,14 +382,12 @@ int RunTrainTagger(const std::vector<std::string>& corpora,
   if (epochs > 0) options.epochs = epochs;
   options.seed = seed;
   for (const auto& path : corpora) {
-    std::error_code ec;
-    const auto size = fs::file_size(path, ec);
-    if (ec) return Fail(Status::NotFound(path + ": cannot read: " + ec.message()));
-    if (size > kMaxCorpusBytes) return Fail(Status::TooLarge(path + ": over 512 MiB"));
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream all;
-    all << in.rdbuf();
-    contents.push_back(std::move(all).str());
+    auto doc = ReadDocument(path, kMaxCorpusBytes);
+    if (!doc.ok()) return Fail(doc.status());
+    if (doc->body.size() > kMaxCorpusBytes) {
+      return Fail(Status::TooLarge(path + ": over the limit of 512 MiB for a corpus"));
+    }
+    contents.push_back(std::move(doc->body));
   }
   for (std::size_t i = 0; i < corpora.size(); ++i) {
     const std::string base = fs::path(corpora[i]).filename().string();

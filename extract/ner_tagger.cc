@@ -14,10 +14,8 @@
 // extract/data/ner-tagger.model is made (deterministically: fixed seed, fixed
 // corpus order, single-threaded) with the default TaggerTrainingOptions on
 // the five corpora of ../shared/data/ner-train, gmb.bio read with
-// countries_as_locations:
-//   cmake --build build-release --target ner_eval
-//   build-release/ner_eval ../shared/data/ner-train --write-model extract/data/ner-tagger.model
-// then rebuild (embedded_data.S picks the file up). Any change to the
+// countries_as_locations, by `newsdesk train-tagger` (the command is in the
+// README, "Entities"), then rebuild (embedded_data.S picks the file up). Any change to the
 // features must bump kFeatureVersion and retrain.
 #include "extract/ner_tagger.h"
 

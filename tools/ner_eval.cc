@@ -1,6 +1,5 @@
 // ner_eval DATA_DIR [--epochs N] [--max-features N] [--sentences-per-document N]
 //          [--min-feature-count N] [--all-caps-every N] [--dev] [--dev-only] [--pipeline]
-//          [--write-model PATH]
 //
 // Trains the entity tagger on some NER corpora and scores it on others:
 // exact-span precision, recall and F1, micro over PER/ORG/LOC (MISC is left
@@ -30,9 +29,8 @@
 // the tokenizer's own tokens, which separates tokenization from the rules:
 //   cmake --build build-pe --target ner_eval
 //   build-pe/ner_eval ../shared/data/ner-train --pipeline
-// --write-model PATH skips the evaluation and trains the shipped model on all
-// five corpora with the default options (how extract/data/ner-tagger.model
-// is made; same input, same bytes).
+// The shipped model (extract/data/ner-tagger.model) is trained on all five
+// corpora by `newsdesk train-tagger` (README, "Entities").
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -372,7 +370,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr,
                  "usage: ner_eval DATA_DIR [--epochs N] [--max-features N] "
                  "[--sentences-per-document N] [--min-feature-count N] [--all-caps-every N] "
-                 "[--dev] [--dev-only] [--pipeline] [--write-model PATH]\n");
+                 "[--dev] [--dev-only] [--pipeline]\n");
     return 2;
   }
   std::string dir = argv[1];
@@ -383,7 +381,6 @@ int main(int argc, char** argv) {
   std::uint32_t min_count = defaults.min_feature_count;
   std::size_t caps_every = defaults.all_caps_every;
   bool dev = false, dev_only = false, pipeline = false;
-  std::string write_model;
   for (int i = 2; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--epochs" && i + 1 < argc)
@@ -402,8 +399,6 @@ int main(int argc, char** argv) {
       dev = dev_only = true;
     else if (a == "--max-features" && i + 1 < argc)
       max_features = std::strtoul(argv[++i], nullptr, 10);
-    else if (a == "--write-model" && i + 1 < argc)
-      write_model = argv[++i];
     else {
       std::fprintf(stderr, "ner_eval: unknown argument %s\n", a.c_str());
       return 2;
@@ -420,23 +415,19 @@ int main(int argc, char** argv) {
   auto progress = [](std::string_view line) {
     std::fprintf(stderr, "  train: %.*s\n", static_cast<int>(line.size()), line.data());
   };
-  if (!write_model.empty()) {
+  // A model of the corpora with the options given on the command line.
+  auto train = [&](std::vector<NerCorpus> corpora) {
     newsdesk::TaggerTrainingOptions options;
-    for (int i = 0; i < 5; ++i) options.corpora.push_back({names[i], data[i], i == 0});
+    options.epochs = epochs;
+    options.max_features = max_features;
+    options.sentences_per_document = per_doc;
+    options.min_feature_count = min_count;
+    options.all_caps_every = caps_every;
+    options.corpora = std::move(corpora);
     auto model = newsdesk::TrainTagger(options, progress);
-    if (!model.ok()) {
-      std::fprintf(stderr, "ner_eval: %s\n", model.status().message().c_str());
-      return 1;
-    }
-    std::ofstream out(write_model, std::ios::binary);
-    out << *model;
-    if (!out.flush()) {
-      std::fprintf(stderr, "ner_eval: cannot write %s\n", write_model.c_str());
-      return 1;
-    }
-    std::printf("wrote %s (%zu bytes)\n", write_model.c_str(), model->size());
-    return 0;
-  }
+    if (!model.ok()) std::fprintf(stderr, "ner_eval: %s\n", model.status().message().c_str());
+    return model;
+  };
 
   const std::string& gmb = data[0];
   std::size_t n = CountSentences(gmb);
@@ -452,21 +443,11 @@ int main(int argc, char** argv) {
   g_per_doc = per_doc;
   bool ok = true;
   {
-    newsdesk::TaggerTrainingOptions options;
-    options.epochs = epochs;
-    options.max_features = max_features;
-    options.sentences_per_document = per_doc;
-    options.min_feature_count = min_count;
-    options.all_caps_every = caps_every;
-    options.corpora = {gmb_train, btc, uner, wnut};
     std::printf("news split: train gmb[0-80%%] + btc + uner_ewt + wnut17_train, %d epochs\n",
                 epochs);
     std::fflush(stdout);
-    auto model = newsdesk::TrainTagger(options, progress);
-    if (!model.ok()) {
-      std::fprintf(stderr, "ner_eval: %s\n", model.status().message().c_str());
-      return 1;
-    }
+    auto model = train({gmb_train, btc, uner, wnut});
+    if (!model.ok()) return 1;
     newsdesk::extract_internal::NerTagger tagger;
     if (pipeline) {
       auto parsed = newsdesk::extract_internal::NerTagger::FromBytes(*model);
@@ -484,20 +465,10 @@ int main(int argc, char** argv) {
     ok &= Score(*model, "wikigold (other corpus)", wikigold, with);
   }
   {
-    newsdesk::TaggerTrainingOptions options;
-    options.epochs = epochs;
-    options.max_features = max_features;
-    options.sentences_per_document = per_doc;
-    options.min_feature_count = min_count;
-    options.all_caps_every = caps_every;
-    options.corpora = {btc, uner, wikigold, wnut};
     std::printf("cross split: train btc + uner_ewt + wikigold + wnut17_train, %d epochs\n", epochs);
     std::fflush(stdout);
-    auto model = newsdesk::TrainTagger(options, progress);
-    if (!model.ok()) {
-      std::fprintf(stderr, "ner_eval: %s\n", model.status().message().c_str());
-      return 1;
-    }
+    auto model = train({btc, uner, wikigold, wnut});
+    if (!model.ok()) return 1;
     if (dev) ok &= Score(*model, "gmb[80-90%] (dev)", gmb_dev);
     ok &= Score(*model, "gmb[90-100%] (news, no news trained on, countries as LOC)", gmb_test);
   }
