@@ -69,18 +69,26 @@ Status CheckSize(std::string_view bytes, const FeedOptions& options, const char*
   return Status::Ok();
 }
 
-Result<Sitemap> ParsePlainSitemap(std::string_view text, std::string_view url,
-                                  const FeedOptions& options) {
-  Sitemap sitemap;
-  std::size_t line_no = 0, rejected = 0;
-  std::size_t start = 0;
+// Calls `visit(number, line)` for each line of `text` (numbered from 1,
+// whitespace collapsed, empty lines skipped) until it returns false.
+template <typename Visit>
+void ForEachLine(std::string_view text, Visit&& visit) {
+  std::size_t line_no = 0, start = 0;
   while (start <= text.size()) {
     std::size_t end = text.find('\n', start);
     if (end == std::string_view::npos) end = text.size();
     std::string line = CollapseWhitespace(text.substr(start, end - start));
     start = end + 1;
     ++line_no;
-    if (line.empty()) continue;
+    if (!line.empty() && !visit(line_no, line)) return;
+  }
+}
+
+Result<Sitemap> ParsePlainSitemap(std::string_view text, std::string_view url,
+                                  const FeedOptions& options) {
+  Sitemap sitemap;
+  std::size_t rejected = 0;
+  ForEachLine(text, [&](std::size_t line_no, const std::string& line) {
     std::optional<std::string> loc = CanonicalUrl(line, url);
     if (!loc || line.find(' ') != std::string::npos) {
       ++rejected;
@@ -88,13 +96,14 @@ Result<Sitemap> ParsePlainSitemap(std::string_view text, std::string_view url,
         sitemap.ill_formed = true;
         sitemap.ill_formed_reason = "line " + std::to_string(line_no) + " is not a URL";
       }
-      continue;
+      return true;
     }
-    if (IsFull(sitemap, options)) break;
+    if (IsFull(sitemap, options)) return false;
     SitemapUrl u;
     u.loc = *loc;
     sitemap.urls.push_back(std::move(u));
-  }
+    return true;
+  });
   if (sitemap.urls.empty()) {
     return Status::InvalidInput(rejected > 0 ? "not a sitemap: no line is a URL" : "empty sitemap");
   }
@@ -222,27 +231,24 @@ Result<std::vector<SourceSpec>> ParseOpml(std::string_view bytes, std::string_vi
 Result<std::vector<SourceSpec>> ParseUrlList(std::string_view text) {
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   std::vector<SourceSpec> sources;
-  std::size_t line_no = 0;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    std::size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    std::string line = CollapseWhitespace(text.substr(start, end - start));
-    start = end + 1;
-    ++line_no;
-    if (line.empty() || line[0] == '#') continue;
+  Status status;
+  ForEachLine(text, [&](std::size_t line_no, const std::string& line) {
+    if (line[0] == '#') return true;
     std::optional<std::string> url;
     if (line.find("://") != std::string::npos && line.find(' ') == std::string::npos) {
       url = CanonicalUrl(line);
     }
     if (!url) {
-      return Status::InvalidInput("line " + std::to_string(line_no) + ": '" + line +
-                                  "' is not an absolute http(s) or file URL");
+      status = Status::InvalidInput("line " + std::to_string(line_no) + ": '" + line +
+                                    "' is not an absolute http(s) or file URL");
+      return false;
     }
     SourceSpec spec;
     spec.url = *url;
     sources.push_back(std::move(spec));
-  }
+    return true;
+  });
+  if (!status.ok()) return status;
   return sources;
 }
 
