@@ -219,6 +219,9 @@ int RunStory(const std::string& db_flag, bool json, std::uint64_t id) {
   auto d = (*store)->GetStory(id);
   if (!d.ok()) return Fail(d.status());
   if (!d->has_value()) return Fail(Status::NotFound(fmt::format("no story #{}", id)));
+  if (!json && (*d)->summary.id != id) {
+    std::cout << fmt::format("story #{} was merged into #{}\n", id, (*d)->summary.id);
+  }
   if (json) {
     PrintJson(StoryJson(**d));
   } else {

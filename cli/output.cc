@@ -69,6 +69,13 @@ json StoryJson(const StoryDetail& story) {
   const StorySummary& s = story.summary;
   json articles = json::array();
   for (const auto& a : story.articles) articles.push_back(ArticleBriefJson(a));
+  json entities = json::array();
+  for (const StoryEntity& e : s.entities) {
+    entities.push_back({{"id", e.id},
+                        {"name", e.name},
+                        {"type", EntityTypeName(e.type)},
+                        {"mentions", e.mentions}});
+  }
   return {{"id", s.id},
           {"title", s.title},
           {"sources", s.sources()},
@@ -76,6 +83,7 @@ json StoryJson(const StoryDetail& story) {
           {"article_count", s.article_count},
           {"first_seen", FormatIsoUtc(s.first_seen)},
           {"last_seen", FormatIsoUtc(s.last_seen)},
+          {"entities", std::move(entities)},
           {"articles", std::move(articles)}};
 }
 
@@ -128,6 +136,15 @@ json StatsJson(const StoreStats& s, const std::string& db) {
           {"bytes_on_disk", s.bytes_on_disk}};
 }
 
+// "Ilse Brannvik (PER), Esker Ford (LOC)".
+std::string EntityNames(const std::vector<StoryEntity>& entities) {
+  std::vector<std::string> names;
+  for (const StoryEntity& e : entities) {
+    names.push_back(fmt::format("{} ({})", e.name, EntityTypeName(e.type)));
+  }
+  return Join(names, ", ");
+}
+
 std::string StoriesText(const std::vector<StorySummary>& stories) {
   if (stories.empty()) return "no stories\n";
   std::string out;
@@ -137,7 +154,9 @@ std::string StoriesText(const std::vector<StorySummary>& stories) {
     out += fmt::format("#{:<4} {}\n", s.id, s.title);
     out += fmt::format("      {} · {} · {} UTC\n", VerifiedBy(s.sources()),
                        Plural(s.article_count, "article", "articles"), span);
-    out += fmt::format("      {}\n\n", Join(s.outlets, ", "));
+    out += fmt::format("      {}\n", Join(s.outlets, ", "));
+    if (!s.entities.empty()) out += fmt::format("      {}\n", EntityNames(s.entities));
+    out += "\n";
   }
   return out;
 }
@@ -148,6 +167,7 @@ std::string StoryText(const StoryDetail& d) {
       fmt::format("story #{}: {}\n{} · {} · {} → {} UTC\n\n", s.id, s.title,
                   VerifiedBy(s.sources()), Plural(s.article_count, "article", "articles"),
                   HumanTime(s.first_seen), HumanTime(s.last_seen));
+  if (!s.entities.empty()) out += fmt::format("entities: {}\n\n", EntityNames(s.entities));
   for (const auto& a : d.articles) {
     out += fmt::format("  {:<16}  {:<24}  #{} {}\n  {:<16}  {}\n", HumanTime(a.article.published),
                        a.article.outlet, a.id, a.article.title, "", a.article.canonical_url);

@@ -242,14 +242,18 @@ Result<FrontierItem> DecodeFrontierItem(std::string_view bytes) {
 }
 
 std::string EncodeStory(const StoryRecord& r) {
+  json centroids = json::array();
+  for (const TermVector& c : r.centroids) centroids.push_back(c);
   json j = {{"id", r.id},
             {"title", r.title},
-            {"title_time", r.title_time},
+            {"headline_article", r.headline_article},
             {"first_seen", r.first_seen},
             {"last_seen", r.last_seen},
             {"article_count", r.article_count},
             {"outlets", r.outlets},
-            {"centroid", r.centroid}};
+            {"centroids", centroids},
+            {"entities", r.entities},
+            {"index_keys", r.index_keys}};
   return ToCbor(j);
 }
 
@@ -260,12 +264,19 @@ Result<StoryRecord> DecodeStory(std::string_view bytes) {
     StoryRecord r;
     r.id = j.at("id").get<StoryId>();
     r.title = j.at("title").get<std::string>();
-    r.title_time = j.at("title_time").get<UnixSeconds>();
+    r.headline_article = j.at("headline_article").get<ArticleId>();
     r.first_seen = j.at("first_seen").get<UnixSeconds>();
     r.last_seen = j.at("last_seen").get<UnixSeconds>();
     r.article_count = j.at("article_count").get<std::uint64_t>();
     r.outlets = j.at("outlets").get<std::map<std::string, std::uint64_t>>();
-    r.centroid = j.at("centroid").get<std::map<std::string, double>>();
+    const json& centroids = j.at("centroids");
+    if (!centroids.is_array() || centroids.size() != kChannelCount) {
+      return Status::Corruption("story record: centroids is not " +
+                                std::to_string(int{kChannelCount}) + " vectors");
+    }
+    for (int c = 0; c < kChannelCount; ++c) r.centroids[c] = centroids[c].get<TermVector>();
+    r.entities = j.at("entities").get<std::map<EntityId, std::uint64_t>>();
+    r.index_keys = j.at("index_keys").get<std::vector<std::string>>();
     return r;
   } catch (const json::exception& e) {
     return Status::Corruption(std::string("story record: ") + e.what());
@@ -325,6 +336,14 @@ std::uint64_t ReadBigEndian64(std::string_view bytes) {
 
 std::string StoryTimeKey(UnixSeconds last_seen, StoryId id) {
   return BigEndian64(static_cast<std::uint64_t>(std::max<UnixSeconds>(last_seen, 0))) +
+         BigEndian64(id);
+}
+
+std::string StoryKeysPrefix(const std::string& key) { return key + '\0'; }
+
+std::string StoryKeysKey(const std::string& key, UnixSeconds last_seen, StoryId id) {
+  return StoryKeysPrefix(key) +
+         BigEndian64(~static_cast<std::uint64_t>(std::max<UnixSeconds>(last_seen, 0))) +
          BigEndian64(id);
 }
 

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "store/store.h"
+#include "store/stories.h"
 
 namespace newsdesk::store_internal {
 
@@ -37,13 +38,16 @@ struct ArticleRecord {
 
 struct StoryRecord {
   StoryId id = 0;
-  std::string title;
-  UnixSeconds title_time = 0;  // time of the article the title is from
+  std::string title;               // the headline of headline_article
+  ArticleId headline_article = 0;  // the member whose words are most central to the story
   UnixSeconds first_seen = 0;
   UnixSeconds last_seen = 0;
   std::uint64_t article_count = 0;
   std::map<std::string, std::uint64_t> outlets;  // outlet → articles
-  std::map<std::string, double> centroid;        // term → summed normalized tf
+  ChannelVectors centroids;                      // per channel: term → summed normalized tf
+  std::map<EntityId, std::uint64_t> entities;    // stored entity → mentions in its articles
+  // Its keys in story_keys (StoryIndexKeys of the centroids when written).
+  std::vector<std::string> index_keys;
 };
 
 // An entity as stored: every field is a sum over the entity links of the
@@ -77,6 +81,12 @@ std::uint64_t ReadBigEndian64(std::string_view bytes);  // 0 when shorter than 8
 
 // story_time keys: last_seen (clamped at 0) then story id.
 std::string StoryTimeKey(UnixSeconds last_seen, StoryId id);
+
+// story_keys keys: index key, '\0', last_seen (clamped at 0) complemented so
+// that the most recently seen stories come first, then story id.
+std::string StoryKeysKey(const std::string& key, UnixSeconds last_seen, StoryId id);
+// The prefix of every story_keys key of an index key.
+std::string StoryKeysPrefix(const std::string& key);
 
 }  // namespace newsdesk::store_internal
 

@@ -27,28 +27,31 @@ namespace fs = std::filesystem;
 // Column families; the order is the index into Impl::cf.
 enum Cf {
   kDefault,
-  kMeta,          // "schema_version" → decimal text; counters → big-endian u64
-  kArticles,      // article id → ArticleRecord
-  kUrls,          // canonical URL (or, when contested, the fetched URL) → article id
-  kUrlAliases,    // the URL an article was read from → article id, first come
-  kFingerprints,  // content fingerprint → article id
-  kStories,       // story id → StoryRecord
-  kStoryMembers,  // story id + article id → ""
-  kStoryTime,     // last_seen + story id → "": recent stories first to hand
-  kDocFreq,       // term → number of articles that use it
-  kOutlets,       // outlet → number of articles
-  kSources,       // source URL → SourceState
-  kFrontier,      // URL → FrontierItem: found, not stored yet
-  kEntities,      // entity id → EntityRecord
-  kAliases,       // normalized name + '\0' + entity id → ""
-  kAliasWords,    // word of a person's name + '\0' + entity id → ""
-  kMentions,      // entity id + time + article id → mentions in the article
+  kMeta,            // "schema_version" → decimal text; counters → big-endian u64
+  kArticles,        // article id → ArticleRecord
+  kUrls,            // canonical URL (or, when contested, the fetched URL) → article id
+  kUrlAliases,      // the URL an article was read from → article id, first come
+  kFingerprints,    // content fingerprint → article id
+  kStories,         // story id → StoryRecord
+  kStoryMembers,    // story id + article id → ""
+  kStoryTime,       // last_seen + story id → "": recent stories first to hand
+  kDocFreq,         // term → number of articles that use it
+  kOutlets,         // outlet → number of articles
+  kSources,         // source URL → SourceState
+  kFrontier,        // URL → FrontierItem: found, not stored yet
+  kEntities,        // entity id → EntityRecord
+  kAliases,         // normalized name + '\0' + entity id → ""
+  kAliasWords,      // word of a person's name + '\0' + entity id → ""
+  kMentions,        // entity id + time + article id → mentions in the article
+  kStoryKeys,       // index key + ~last_seen + story id → "": candidate stories for an article
+  kStoryRedirects,  // story id → the story it was merged into
   kCfCount,
 };
 constexpr const char* kCfNames[kCfCount] = {
-    "default",  "meta",          "articles",   "urls",        "url_aliases", "fingerprints",
-    "stories",  "story_members", "story_time", "doc_freq",    "outlets",     "sources",
-    "frontier", "entities",      "aliases",    "alias_words", "mentions"};
+    "default",      "meta",     "articles",      "urls",           "url_aliases",
+    "fingerprints", "stories",  "story_members", "story_time",     "doc_freq",
+    "outlets",      "sources",  "frontier",      "entities",       "aliases",
+    "alias_words",  "mentions", "story_keys",    "story_redirects"};
 static_assert(kCfNames[kCfCount - 1] != nullptr, "a column family without a name");
 
 constexpr const char* kSchemaKey = "schema_version";
@@ -106,6 +109,13 @@ struct Store::Impl {
   std::unordered_map<std::string, std::uint64_t> doc_freq_cache;
   std::unordered_map<StoryId, StoryRecord> story_cache;
   static constexpr std::size_t kStoryCacheSize = 20000;  // records, then start over
+  // The title and word vector of articles that head stories, so that a
+  // story's headline is weighed against a newcomer without reading it.
+  struct HeadlineWords {
+    std::string title;
+    TermVector words;
+  };
+  std::unordered_map<ArticleId, HeadlineWords> headline_cache;
   std::uint64_t next_article_id = 1, next_story_id = 1, article_count = 0, story_count = 0;
   std::uint64_t next_entity_id = 1, entity_count = 0;
 
@@ -134,7 +144,12 @@ struct Store::Impl {
   Result<std::uint64_t> DocFreq(const std::string& term);
   Result<CommitOutcome> Commit(const Article& article, const std::string* frontier_url);
   Status ForEach(Cf family, const std::function<Status(rocksdb::Slice, rocksdb::Slice)>& fn) const;
+  // Fills summary.entities with the story's most mentioned entities.
+  Status AddMainEntities(const StoryRecord& story, StorySummary& summary) const;
 };
+
+// Redirects followed from a merged story's id; a chain is one hop per merge.
+constexpr int kMaxRedirects = 64;
 
 Status Store::Impl::Open(bool for_write) {
   std::error_code ec;
@@ -335,13 +350,31 @@ struct PendingCommit {
   struct TouchedStory {
     std::optional<StoryRecord> record;            // nullopt: the story is gone
     std::optional<UnixSeconds> stored_last_seen;  // its story_time key in the database
+    std::vector<std::string> stored_keys;         // its story_keys in the database
   };
   std::map<StoryId, TouchedStory> stories;
+  std::map<StoryId, StoryId> redirects;      // a story gone → the story that took its articles
+  std::map<ArticleId, ArticleRecord> moved;  // articles of a merged story, with their new story
 };
 
+// How well an article's headline names its story: how central its words
+// are, halved for a headline in capitals.
+double HeadlineScore(const Article& article, const TermVector& words, const TermVector& centroid) {
+  double score = Cosine(words, centroid);
+  return AllCapitals(article.title) ? score / 2 : score;
+}
+
+void AddEntities(StoryRecord& story, const std::vector<EntityLink>& links, std::int64_t sign) {
+  for (const EntityLink& link : links) {
+    auto& n = story.entities[link.entity];
+    n = static_cast<std::uint64_t>(std::max<std::int64_t>(
+        0, static_cast<std::int64_t>(n) + sign * static_cast<std::int64_t>(link.mentions)));
+    if (n == 0) story.entities.erase(link.entity);
+  }
+}
+
 // Recomputes a story's record from its member articles.
-StoryRecord RebuildStory(StoryId id, const std::vector<ArticleRecord>& members,
-                         std::size_t max_terms) {
+StoryRecord RebuildStory(StoryId id, const std::vector<ArticleRecord>& members) {
   StoryRecord r;
   r.id = id;
   bool first = true;
@@ -349,14 +382,20 @@ StoryRecord RebuildStory(StoryId id, const std::vector<ArticleRecord>& members,
     UnixSeconds t = m.stored.Time();
     if (first || t < r.first_seen) r.first_seen = t;
     if (first || t > r.last_seen) r.last_seen = t;
-    if (first || t < r.title_time) {
-      r.title_time = t;
-      r.title = m.stored.article.title;
-    }
     first = false;
     ++r.article_count;
     ++r.outlets[m.stored.article.outlet];
-    AdjustCentroid(r.centroid, NormalizedTf(m.terms), +1.0, max_terms);
+    AdjustCentroids(r.centroids, ArticleVectors(m.stored.article, m.terms), +1.0);
+    AddEntities(r, m.entity_links, +1);
+  }
+  double best = -1;
+  for (const ArticleRecord& m : members) {
+    double score = HeadlineScore(m.stored.article, NormalizedTf(m.terms), r.centroids[kWords]);
+    if (score > best) {
+      best = score;
+      r.title = m.stored.article.title;
+      r.headline_article = m.stored.id;
+    }
   }
   return r;
 }
@@ -404,6 +443,7 @@ Result<CommitOutcome> Store::Impl::Commit(const Article& article, const std::str
     PendingCommit::TouchedStory t;
     if (*cached != nullptr) {
       t.stored_last_seen = (*cached)->last_seen;
+      t.stored_keys = (*cached)->index_keys;
       t.record = **cached;
     }
     return &p.stories.emplace(id, std::move(t)).first->second;
@@ -480,7 +520,7 @@ Result<CommitOutcome> Store::Impl::Commit(const Article& article, const std::str
       vacated_story = o.stored.story;
       --new_story_count;
     } else {
-      (*touched)->record = RebuildStory(o.stored.story, remaining, options.story_centroid_terms);
+      (*touched)->record = RebuildStory(o.stored.story, remaining);
     }
     --new_article_count;
   } else {
@@ -512,7 +552,7 @@ Result<CommitOutcome> Store::Impl::Commit(const Article& article, const std::str
   for (const TermCount& term : rec.terms) ++p.doc_freq_delta[term.term];
   ++p.outlet_delta[article.outlet];
 
-  std::unordered_map<std::string, double> idf_cache;
+  std::unordered_map<std::string, double> idf_cache, name_idf_cache;
   Status df_error;
   auto idf = [&](const std::string& term) -> double {
     auto it = idf_cache.find(term);
@@ -530,40 +570,131 @@ Result<CommitOutcome> Store::Impl::Commit(const Article& article, const std::str
     idf_cache.emplace(term, v);
     return v;
   };
-
-  // The most similar story of those near in time.
-  const TermVector vec = NormalizedTf(rec.terms);
-  StoryId best = 0;
-  double best_score = 0;
-  auto consider = [&](const StoryRecord& story) {
-    if (story.last_seen < t - options.story_window || story.first_seen > t + options.story_window) {
-      return;
-    }
-    double score = Similarity(vec, story.centroid, idf);
-    if (score > best_score) {
-      best_score = score;
-      best = story.id;
-    }
+  // A name is as rare as its rarest word.
+  auto name_idf = [&](const std::string& name) -> double {
+    auto it = name_idf_cache.find(name);
+    if (it != name_idf_cache.end()) return it->second;
+    double v = 1.0;
+    for (const std::string& term : Terms(name)) v = std::max(v, idf(term));
+    name_idf_cache.emplace(name, v);
+    return v;
   };
-  {
-    std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(ro, cf[kStoryTime]));
-    for (it->Seek(StoryTimeKey(t - options.story_window, 0)); it->Valid(); it->Next()) {
-      if (it->key().size() != 16) {
-        return Status::Corruption("database " + dir +
-                                  ": malformed story_time key; run `newsdesk check`");
-      }
-      StoryId sid = ReadBigEndian64(std::string_view(it->key().data() + 8, 8));
-      if (p.stories.count(sid)) continue;  // considered from the pending state below
-      auto story = CachedStory(sid);
-      if (!story.ok()) return story.status();
-      if (*story != nullptr) consider(**story);
+  const std::array<std::function<double(const std::string&)>, kChannelCount> idfs = {idf, idf,
+                                                                                     name_idf, idf};
+
+  // The story as this commit sees it: pending changes first.
+  auto current = [&](StoryId sid) -> Result<const StoryRecord*> {
+    auto it = p.stories.find(sid);
+    if (it != p.stories.end()) {
+      return it->second.record ? &*it->second.record : static_cast<const StoryRecord*>(nullptr);
     }
-    if (!it->status().ok()) return FromRocks(it->status(), dir);
+    return CachedStory(sid);
+  };
+
+  // Candidates: the stories found under the article's keys (its rarest
+  // words, its names), the most recently seen first, then the ones this
+  // commit touched.
+  const ChannelVectors vec = ArticleVectors(article, rec.terms);
+  std::map<StoryId, int> hits;
+  {
+    std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(ro, cf[kStoryKeys]));
+    for (const std::string& key : ArticleQueryKeys(vec, idf)) {
+      const std::string prefix = StoryKeysPrefix(key);
+      std::size_t n = 0;
+      for (it->Seek(prefix); it->Valid() && HasPrefix(it->key(), prefix) && n < kCandidatesPerKey;
+           it->Next(), ++n) {
+        if (it->key().size() != prefix.size() + 16) {
+          return Status::Corruption("database " + dir +
+                                    ": malformed story_keys key; run `newsdesk check`");
+        }
+        std::string_view rest(it->key().data() + prefix.size(), 16);
+        auto last_seen = static_cast<UnixSeconds>(~ReadBigEndian64(rest.substr(0, 8)));
+        if (last_seen < t - options.story_window) break;
+        ++hits[ReadBigEndian64(rest.substr(8))];
+      }
+      if (!it->status().ok()) return FromRocks(it->status(), dir);
+    }
   }
-  for (auto& [sid, touched] : p.stories) {
-    if (touched.record) consider(*touched.record);
+  for (auto& [sid, touched] : p.stories) hits.emplace(sid, 0);
+  std::vector<std::pair<int, StoryId>> ranked;
+  for (auto& [sid, n] : hits) ranked.emplace_back(n, sid);
+  std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first > b.first : a.second > b.second;
+  });
+  if (ranked.size() > kMaxCandidates) ranked.resize(kMaxCandidates);
+
+  // The two most similar of them.
+  StoryId best = 0, second = 0;
+  double best_score = 0, second_score = 0;
+  for (auto& [n, sid] : ranked) {
+    auto candidate = current(sid);
+    if (!candidate.ok()) return candidate.status();
+    const StoryRecord* story = *candidate;
+    if (story == nullptr || story->last_seen < t - options.story_window ||
+        story->first_seen > t + options.story_window) {
+      continue;
+    }
+    UnixSeconds gap = std::max<UnixSeconds>({0, story->first_seen - t, t - story->last_seen});
+    double score =
+        StorySimilarity(vec, story->centroids, idfs) * TimeDecay(gap, options.story_window);
+    if (score > best_score) {
+      second = best;
+      second_score = best_score;
+      best = sid;
+      best_score = score;
+    } else if (score > second_score) {
+      second = sid;
+      second_score = score;
+    }
   }
   if (!df_error.ok()) return df_error;
+
+  // The article's words as a headline candidate, and another member's.
+  const TermVector words = vec[kWords];
+  auto member_words = [&](ArticleId member) -> Result<std::optional<ArticleRecord>> {
+    auto moved = p.moved.find(member);
+    if (moved != p.moved.end()) return std::optional<ArticleRecord>(moved->second);
+    return LoadArticle(member);
+  };
+  // Keeps the more central of the story's headline and `candidate`'s.
+  auto choose_headline = [&](StoryRecord& story, ArticleId candidate) -> Status {
+    double kept = -1, offered = -1;
+    std::string offered_title;
+    for (ArticleId a : {story.headline_article, candidate}) {
+      double score = -1;
+      std::string title;
+      if (a == id) {
+        score = HeadlineScore(article, words, story.centroids[kWords]);
+        title = article.title;
+      } else if (a != 0) {
+        auto cached = headline_cache.find(a);
+        if (cached == headline_cache.end() || p.moved.count(a)) {
+          auto m = member_words(a);
+          if (!m.ok()) return m.status();
+          if (!m->has_value()) continue;
+          if (headline_cache.size() >= kStoryCacheSize) headline_cache.clear();
+          cached = headline_cache
+                       .insert_or_assign(
+                           a, HeadlineWords{(*m)->stored.article.title, NormalizedTf((*m)->terms)})
+                       .first;
+        }
+        score = Cosine(cached->second.words, story.centroids[kWords]);
+        if (AllCapitals(cached->second.title)) score /= 2;
+        title = cached->second.title;
+      }
+      if (a == story.headline_article) {
+        kept = score;
+      } else {
+        offered = score;
+        offered_title = title;
+      }
+    }
+    if (offered > kept) {
+      story.headline_article = candidate;
+      story.title = offered_title;
+    }
+    return Status::Ok();
+  };
 
   StoryRecord* story = nullptr;
   if (best != 0 && best_score >= options.story_threshold) {
@@ -578,19 +709,64 @@ Result<CommitOutcome> Store::Impl::Commit(const Article& article, const std::str
     std::optional<StoryRecord>& fresh = p.stories[sid].record;
     fresh = StoryRecord{};
     fresh->id = sid;
-    fresh->first_seen = fresh->last_seen = fresh->title_time = t;
-    fresh->title = article.title;
+    fresh->first_seen = fresh->last_seen = t;
     story = &*fresh;
-  }
-  if (story->article_count == 0 || t < story->title_time) {
-    story->title_time = t;
-    story->title = article.title;
   }
   story->first_seen = story->article_count == 0 ? t : std::min(story->first_seen, t);
   story->last_seen = story->article_count == 0 ? t : std::max(story->last_seen, t);
   ++story->article_count;
   ++story->outlets[article.outlet];
-  AdjustCentroid(story->centroid, vec, +1.0, options.story_centroid_terms);
+  AdjustCentroids(story->centroids, vec, +1.0);
+  AddEntities(*story, rec.entity_links, +1);
+  if (Status hs = choose_headline(*story, id); !hs.ok()) return hs;
+
+  // An article close to two stories bridges them: when the two are close
+  // to each other as well, the smaller joins the larger, and its id
+  // resolves to the larger from then on.
+  if (second != 0 && second_score >= options.story_threshold) {
+    auto other = current(second);
+    if (!other.ok()) return other.status();
+    if (*other != nullptr && StorySimilarity((*other)->centroids, story->centroids, idfs) >=
+                                 options.story_merge_threshold) {
+      StoryId from = story->id, into = second;
+      if ((*other)->article_count < story->article_count ||
+          ((*other)->article_count == story->article_count && second > story->id)) {
+        std::swap(from, into);
+      }
+      auto from_touched = touch(from);
+      if (!from_touched.ok()) return from_touched.status();
+      auto into_touched = touch(into);
+      if (!into_touched.ok()) return into_touched.status();
+      StoryRecord& a = *(*from_touched)->record;
+      StoryRecord& b = *(*into_touched)->record;
+      auto members = StoryMembers(from);
+      if (!members.ok()) return members.status();
+      for (ArticleId m : *members) {
+        if (m == id) continue;  // the old version of this article: it left already
+        auto moved = member_words(m);
+        if (!moved.ok()) return moved.status();
+        if (!moved->has_value()) continue;
+        (*moved)->stored.story = into;
+        p.moved[m] = std::move(**moved);
+        p.batch.Delete(cf[kStoryMembers], BigEndian64(from) + BigEndian64(m));
+        p.batch.Put(cf[kStoryMembers], BigEndian64(into) + BigEndian64(m), "");
+      }
+      b.first_seen = std::min(a.first_seen, b.first_seen);
+      b.last_seen = std::max(a.last_seen, b.last_seen);
+      b.article_count += a.article_count;
+      for (auto& [outlet, n] : a.outlets) b.outlets[outlet] += n;
+      AdjustCentroids(b.centroids, a.centroids, +1.0);
+      for (auto& [entity, n] : a.entities) b.entities[entity] += n;
+      if (Status hs = choose_headline(b, a.headline_article); !hs.ok()) return hs;
+      for (auto& [gone, target] : p.redirects) {
+        if (target == from) target = into;
+      }
+      p.redirects[from] = into;
+      (*from_touched)->record.reset();
+      --new_story_count;
+      story = &b;
+    }
+  }
   rec.stored.story = story->id;
 
   // Everything goes into one batch.
@@ -600,15 +776,28 @@ Result<CommitOutcome> Store::Impl::Commit(const Article& article, const std::str
   p.batch.Put(cf[kFingerprints], BigEndian64(fingerprint), BigEndian64(id));
   p.batch.Put(cf[kStoryMembers], BigEndian64(story->id) + BigEndian64(id), "");
   for (auto& [sid, touched] : p.stories) {
-    if (touched.stored_last_seen)
+    if (touched.stored_last_seen) {
       p.batch.Delete(cf[kStoryTime], StoryTimeKey(*touched.stored_last_seen, sid));
+      for (const std::string& key : touched.stored_keys) {
+        p.batch.Delete(cf[kStoryKeys], StoryKeysKey(key, *touched.stored_last_seen, sid));
+      }
+    }
     if (touched.record) {
+      touched.record->index_keys = StoryIndexKeys(touched.record->centroids);
       p.batch.Put(cf[kStories], BigEndian64(sid), EncodeStory(*touched.record));
       p.batch.Put(cf[kStoryTime], StoryTimeKey(touched.record->last_seen, sid), "");
+      for (const std::string& key : touched.record->index_keys) {
+        p.batch.Put(cf[kStoryKeys], StoryKeysKey(key, touched.record->last_seen, sid), "");
+      }
     } else {
       p.batch.Delete(cf[kStories], BigEndian64(sid));
     }
   }
+  for (auto& [gone, target] : p.redirects) {
+    p.batch.Put(cf[kStoryRedirects], BigEndian64(gone), BigEndian64(target));
+  }
+  for (auto& [mid, moved] : p.moved)
+    p.batch.Put(cf[kArticles], BigEndian64(mid), EncodeArticle(moved));
   std::unordered_map<std::string, std::uint64_t> new_doc_freq;
   for (auto& [term, delta] : p.doc_freq_delta) {
     if (delta == 0) continue;
@@ -648,6 +837,7 @@ Result<CommitOutcome> Store::Impl::Commit(const Article& article, const std::str
   if (!s.ok()) return FromRocks(s, dir);
 
   for (auto& [term, n] : new_doc_freq) doc_freq_cache[term] = n;
+  headline_cache.erase(id);  // an update changed its words
   if (story_cache.size() >= kStoryCacheSize) story_cache.clear();
   for (auto& [sid, touched] : p.stories) {
     if (touched.record) {
@@ -780,6 +970,25 @@ Result<std::optional<ArticleId>> Store::FindArticleByUrl(std::string_view url) c
   return std::optional<ArticleId>();
 }
 
+Status Store::Impl::AddMainEntities(const StoryRecord& story, StorySummary& summary) const {
+  std::vector<std::pair<std::uint64_t, EntityId>> ranked;
+  for (const auto& [entity, n] : story.entities) ranked.emplace_back(n, entity);
+  std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first > b.first : a.second < b.second;
+  });
+  for (const auto& [n, entity] : ranked) {
+    if (summary.entities.size() >= kStoryMainEntities) break;
+    std::string v;
+    rocksdb::Status s = db->Get(rocksdb::ReadOptions(), cf[kEntities], BigEndian64(entity), &v);
+    if (s.IsNotFound()) continue;
+    if (!s.ok()) return FromRocks(s, dir);
+    auto r = DecodeEntity(v);
+    if (!r.ok()) return r.status().WithContext("database " + dir);
+    summary.entities.push_back(StoryEntity{entity, r->type, r->name, n});
+  }
+  return Status::Ok();
+}
+
 namespace {
 StorySummary Summarize(const StoryRecord& r) {
   StorySummary s;
@@ -811,15 +1020,31 @@ Result<std::vector<StorySummary>> Store::ListStories(const StoryQuery& query) co
     return a.id < b.id;
   });
   if (query.limit != 0 && out.size() > query.limit) out.resize(query.limit);
+  for (StorySummary& summary : out) {
+    auto r = impl_->LoadStory(summary.id);
+    if (!r.ok()) return r.status();
+    if (!r->has_value()) continue;
+    if (Status es = impl_->AddMainEntities(**r, summary); !es.ok()) return es;
+  }
   return out;
 }
 
 Result<std::optional<StoryDetail>> Store::GetStory(StoryId id) const {
+  // A story merged into another resolves to it (through every later merge).
+  for (int hop = 0; hop < kMaxRedirects; ++hop) {
+    std::string v;
+    rocksdb::Status rs =
+        impl_->db->Get(rocksdb::ReadOptions(), impl_->cf[kStoryRedirects], BigEndian64(id), &v);
+    if (rs.IsNotFound()) break;
+    if (!rs.ok()) return FromRocks(rs, impl_->dir);
+    id = ReadBigEndian64(v);
+  }
   auto r = impl_->LoadStory(id);
   if (!r.ok()) return r.status();
   if (!r->has_value()) return std::optional<StoryDetail>();
   StoryDetail d;
   d.summary = Summarize(**r);
+  if (Status es = impl_->AddMainEntities(**r, d.summary); !es.ok()) return es;
   auto members = impl_->StoryMembers(id);
   if (!members.ok()) return members.status();
   for (ArticleId m : *members) {
@@ -1193,8 +1418,51 @@ Result<std::vector<std::string>> Store::Verify() const {
     if (outlets != st.outlets) problem(story + "'s outlets differ from its articles'");
     if (first != st.first_seen || last != st.last_seen)
       problem(story + "'s time span differs from its articles'");
-    if (st.title_time != first) problem(story + "'s headline is not its earliest article's");
+    auto headline = articles.find(st.headline_article);
+    if (!m.count(st.headline_article) || headline == articles.end() ||
+        headline->second.stored.article.title != st.title) {
+      problem(story + "'s headline is not one of its articles'");
+    }
+    StoryRecord sum;
+    for (ArticleId aid : m) {
+      if (auto a = articles.find(aid); a != articles.end())
+        AddEntities(sum, a->second.entity_links, +1);
+    }
+    if (sum.entities != st.entities) problem(story + "'s entities differ from its articles'");
+    if (st.index_keys != StoryIndexKeys(st.centroids))
+      problem(story + "'s index keys are not those of its centroids");
   }
+  std::map<StoryId, std::set<std::string>> story_keys;
+  s = scan(kStoryKeys, [&](const std::string& k, const std::string&) {
+    auto nul = k.find('\0');
+    if (nul == std::string::npos || k.size() != nul + 17)
+      return problem("malformed story_keys key");
+    StoryId sid = ReadBigEndian64(k.substr(nul + 9));
+    auto st = stories.find(sid);
+    if (st == stories.end())
+      return problem("story_keys names missing story " + std::to_string(sid));
+    if (StoryKeysKey(k.substr(0, nul), st->second.last_seen, sid) != k)
+      problem("a story_keys key of story " + std::to_string(sid) + " is not at its last_seen");
+    story_keys[sid].insert(k.substr(0, nul));
+  });
+  if (!s.ok()) return s;
+  for (const auto& [sid, st] : stories) {
+    if (story_keys[sid] != std::set<std::string>(st.index_keys.begin(), st.index_keys.end()))
+      problem("story " + std::to_string(sid) + "'s story_keys differ from its index keys");
+  }
+  s = scan(kStoryRedirects, [&](const std::string& k, const std::string& v) {
+    StoryId from = id_of(k), to = id_of(v);
+    if (stories.count(from))
+      problem("merged story " + std::to_string(from) + " still has a record");
+    for (int hop = 0; hop < kMaxRedirects && !stories.count(to); ++hop) {
+      std::string next;
+      if (!db.db->Get(rocksdb::ReadOptions(), db.cf[kStoryRedirects], BigEndian64(to), &next).ok())
+        break;
+      to = id_of(next);
+    }
+    if (!stories.count(to)) problem("merged story " + std::to_string(from) + " leads to no story");
+  });
+  if (!s.ok()) return s;
   std::map<StoryId, int> time_keys;
   s = scan(kStoryTime, [&](const std::string& k, const std::string&) {
     if (k.size() != 16) return problem("malformed story_time key");

@@ -34,18 +34,20 @@ using EntityId = std::uint64_t;
 
 // The schema this build reads and writes. A database of another version is
 // refused with kSchemaMismatch.
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
 
 struct StoreOptions {
   // Articles join a story only when their time (published, else modified,
   // else ingested) is within this many seconds of the story's span.
   // Default: 7 days.
   UnixSeconds story_window = 7 * 86400;
-  // Minimum TF-IDF cosine similarity between an article and a story's
-  // centroid for the article to join the story. Default: 0.25.
+  // Minimum similarity between an article and a story for the article to
+  // join the story: the weighted mean of TF-IDF cosines over words, lead,
+  // entity names and numbers (store/README.md). Default: 0.25.
   double story_threshold = 0.25;
-  // Terms kept in a story's centroid, the heaviest first. Default: 300.
-  std::size_t story_centroid_terms = 300;
+  // Two stories an article is similar to (both at story_threshold or more)
+  // merge when their own similarity reaches this. Default: 0.5.
+  double story_merge_threshold = 0.5;
   // The clock that stamps ingestion times. Default: the system clock.
   std::function<UnixSeconds()> now;
 };
@@ -60,13 +62,27 @@ struct StoredArticle {
   UnixSeconds Time() const;
 };
 
+// An entity as one story names it.
+struct StoryEntity {
+  EntityId id = 0;
+  EntityType type = EntityType::kMisc;
+  std::string name;
+  std::uint64_t mentions = 0;  // in the story's articles
+};
+
+// Main entities listed per story.
+inline constexpr std::size_t kStoryMainEntities = 5;
+
 struct StorySummary {
   StoryId id = 0;
-  std::string title;  // the headline of its earliest article
+  // The most representative headline: that of the member whose words are
+  // closest to the story's (a headline in capitals counts half).
+  std::string title;
   UnixSeconds first_seen = 0;
   UnixSeconds last_seen = 0;
   std::vector<std::string> outlets;  // distinct outlets, alphabetical
   std::size_t article_count = 0;
+  std::vector<StoryEntity> entities;  // its most mentioned entities, at most kStoryMainEntities
   // "verified by N sources": N distinct outlets.
   std::size_t sources() const { return outlets.size(); }
 };
@@ -270,7 +286,8 @@ class Store {
 
   // Stories, most outlets first, then most articles, then most recent.
   Result<std::vector<StorySummary>> ListStories(const StoryQuery& query) const;
-  // nullopt when there is no such story.
+  // nullopt when there is no such story. The id of a story merged into
+  // another finds the story it was merged into (summary.id says which).
   Result<std::optional<StoryDetail>> GetStory(StoryId id) const;
 
   Result<StoreStats> Stats() const;

@@ -1,0 +1,288 @@
+// story_eval FILE.jsonl [--order file|shuffled] [--seed N] [--half even|odd]
+//                       [--threshold X] [--merge-threshold X] [--verbose]
+//
+// Measures story clustering against gold event clusters
+// (../shared/data/stories-dev/ecbplus-dev.jsonl: one JSON object a line with
+// doc_id, subtopic (the gold cluster), source_url, host, title, text). Each
+// document goes through what `newsdesk ingest` does with a text file and its
+// sidecar (ExtractTextArticle with the URL, outlet and title given, entity
+// recognition) and is committed to a fresh RocksDB store in a temporary
+// directory; the stories the store ends with are the predicted clusters.
+//
+// Prints B-cubed precision, recall and F1 over documents (for each document,
+// the share of its predicted cluster that is in its gold cluster, and the
+// share of its gold cluster that is in its predicted cluster, averaged over
+// documents), the number of predicted and gold clusters, and articles
+// committed per second (extraction and recognition excluded).
+//
+// Articles arrive in a shuffled order by default (seed 1): news does not
+// arrive sorted by event. --half keeps the documents whose index in the file
+// is even or odd, to check that a change helps on both halves. --threshold
+// and --merge-threshold override StoreOptions::story_threshold and
+// story_merge_threshold. The corpus is undated: every
+// article gets the same ingestion time, so time cannot separate events
+// here, only words and entities.
+//
+// tests/store/story_eval_test.cc compiles this file in (without its main) so
+// that the test and the tool share the metric.
+#include <algorithm>
+#include <cstdio>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <random>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "extract/extract.h"
+#include "ingest/internal.h"
+#include "store/store.h"
+
+namespace newsdesk::story_eval {
+
+struct Document {
+  std::string id;
+  std::string gold;  // the gold cluster
+  std::optional<std::string> url, host, title;
+  std::string text;
+};
+
+// Reads one document a line; a malformed line is an error naming it.
+inline Result<std::vector<Document>> LoadDocuments(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) return Status::NotFound("cannot read " + path);
+  std::vector<Document> docs;
+  std::string line;
+  for (int n = 1; std::getline(in, line); ++n) {
+    if (line.empty()) continue;
+    nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
+    if (j.is_discarded() || !j.is_object() || !j.contains("doc_id") || !j.contains("subtopic") ||
+        !j.contains("text") || !j["text"].is_string()) {
+      return Status::InvalidInput(path + ": line " + std::to_string(n) +
+                                  " is not a document {doc_id, subtopic, text, ...}");
+    }
+    Document d;
+    d.id = j["doc_id"].is_string() ? j["doc_id"].get<std::string>() : j["doc_id"].dump();
+    d.gold = j["subtopic"].is_string() ? j["subtopic"].get<std::string>() : j["subtopic"].dump();
+    auto optional_string = [&](const char* key) -> std::optional<std::string> {
+      if (j.contains(key) && j[key].is_string()) return j[key].get<std::string>();
+      return std::nullopt;
+    };
+    d.url = optional_string("source_url");
+    d.host = optional_string("host");
+    d.title = optional_string("title");
+    d.text = j["text"].get<std::string>();
+    docs.push_back(std::move(d));
+  }
+  return docs;
+}
+
+struct BCubed {
+  double precision = 0, recall = 0;
+  std::size_t predicted_clusters = 0, gold_clusters = 0;
+  double f1() const {
+    return precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0;
+  }
+};
+
+// B-cubed over items: predicted[i] and gold[i] are item i's cluster labels.
+template <typename P, typename G>
+BCubed ScoreBCubed(const std::vector<P>& predicted, const std::vector<G>& gold) {
+  BCubed b;
+  const std::size_t n = std::min(predicted.size(), gold.size());
+  if (n == 0) return b;
+  std::map<P, std::size_t> predicted_size;
+  std::map<G, std::size_t> gold_size;
+  std::map<std::pair<P, G>, std::size_t> both;
+  for (std::size_t i = 0; i < n; ++i) {
+    ++predicted_size[predicted[i]];
+    ++gold_size[gold[i]];
+    ++both[{predicted[i], gold[i]}];
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    double shared = static_cast<double>(both[{predicted[i], gold[i]}]);
+    b.precision += shared / static_cast<double>(predicted_size[predicted[i]]);
+    b.recall += shared / static_cast<double>(gold_size[gold[i]]);
+  }
+  b.precision /= static_cast<double>(n);
+  b.recall /= static_cast<double>(n);
+  b.predicted_clusters = predicted_size.size();
+  b.gold_clusters = gold_size.size();
+  return b;
+}
+
+// The article `newsdesk ingest` would make of the document as a text file
+// with a sidecar giving its URL, outlet and title.
+inline Result<Article> ToArticle(const Document& d, std::size_t index) {
+  ArticleOverrides o;
+  o.url = d.url ? *d.url : "https://stories-dev.invalid/" + std::to_string(index);
+  o.outlet = d.host ? *d.host : "unknown";
+  if (d.title) o.title = *d.title;
+  auto article = ExtractTextArticle(d.text, *o.url, o);
+  if (!article.ok() && article.status().code() == Status::Code::kNotFound) {
+    // Only a headline (one line, or a text equal to its title): it is
+    // title and text both, as a feed item without a body is stored.
+    if (!d.title) o.title = CollapseWhitespace(d.text);
+    article = ExtractTextArticle(*o.title + "\n\n" + *o.title, *o.url, o);
+  }
+  if (!article.ok()) return article.status();
+  ingest_internal::RecognizeArticleEntities(*article, EntityOptions{});
+  return article;
+}
+
+struct Run {
+  BCubed score;
+  double articles_per_second = 0;
+  std::vector<std::pair<std::string, StoryId>> assignment;  // doc id → story
+};
+
+// Commits the documents, in the order given, to a new store in `db_dir` and
+// scores its stories against the gold clusters.
+inline Result<Run> ClusterAndScore(const std::vector<Document>& docs, const std::string& db_dir,
+                                   StoreOptions options) {
+  std::vector<Article> articles;
+  articles.reserve(docs.size());
+  for (std::size_t i = 0; i < docs.size(); ++i) {
+    auto a = ToArticle(docs[i], i);
+    if (!a.ok())
+      return Status::InvalidInput("document " + docs[i].id + ": " + a.status().message());
+    articles.push_back(std::move(*a));
+  }
+  options.now = [] { return UnixSeconds{1700000000}; };
+  auto store = Store::OpenForWrite(db_dir, options);
+  if (!store.ok()) return store.status();
+  std::vector<ArticleId> ids;
+  // CPU time of this thread: the machine may be busy with other work.
+  auto cpu_seconds = [] {
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+  };
+  const double start = cpu_seconds();
+  for (std::size_t i = 0; i < articles.size(); ++i) {
+    auto outcome = (*store)->Commit(articles[i]);
+    if (!outcome.ok()) {
+      return Status::InvalidInput("document " + docs[i].id + ": " + outcome.status().message());
+    }
+    ids.push_back(outcome->article);
+  }
+  const double seconds = cpu_seconds() - start;
+  Run run;
+  run.articles_per_second = seconds > 0 ? static_cast<double>(articles.size()) / seconds : 0;
+  std::vector<StoryId> predicted;
+  std::vector<std::string> gold;
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    auto stored = (*store)->GetArticle(ids[i]);
+    if (!stored.ok()) return stored.status();
+    if (!stored->has_value()) return Status::Corruption("article " + std::to_string(ids[i]));
+    predicted.push_back((*stored)->story);
+    gold.push_back(docs[i].gold);
+    run.assignment.emplace_back(docs[i].id, (*stored)->story);
+  }
+  run.score = ScoreBCubed(predicted, gold);
+  return run;
+}
+
+// The documents in arrival order: shuffled with `seed`, or as in the file.
+inline std::vector<Document> Arrange(std::vector<Document> docs, bool shuffled, unsigned seed) {
+  if (shuffled) {
+    std::mt19937 rng(seed);
+    std::shuffle(docs.begin(), docs.end(), rng);
+  }
+  return docs;
+}
+
+}  // namespace newsdesk::story_eval
+
+#ifndef NEWSDESK_STORY_EVAL_NO_MAIN
+int main(int argc, char** argv) {
+  using namespace newsdesk;
+  using namespace newsdesk::story_eval;
+  std::string path;
+  bool shuffled = true, verbose = false;
+  unsigned seed = 1;
+  std::string half;
+  StoreOptions options;
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    auto value = [&]() -> std::string {
+      if (i + 1 >= argc) {
+        std::fprintf(stderr, "story_eval: %s needs a value\n", a.c_str());
+        std::exit(2);
+      }
+      return argv[++i];
+    };
+    if (a == "--order") {
+      std::string v = value();
+      if (v != "file" && v != "shuffled") {
+        std::fprintf(stderr, "story_eval: --order is file or shuffled\n");
+        return 2;
+      }
+      shuffled = v == "shuffled";
+    } else if (a == "--seed") {
+      seed = static_cast<unsigned>(std::stoul(value()));
+    } else if (a == "--half") {
+      half = value();
+      if (half != "even" && half != "odd") {
+        std::fprintf(stderr, "story_eval: --half is even or odd\n");
+        return 2;
+      }
+    } else if (a == "--threshold") {
+      options.story_threshold = std::stod(value());
+    } else if (a == "--merge-threshold") {
+      options.story_merge_threshold = std::stod(value());
+    } else if (a == "--verbose") {
+      verbose = true;
+    } else if (path.empty() && a.rfind("--", 0) != 0) {
+      path = a;
+    } else {
+      std::fprintf(stderr,
+                   "usage: story_eval FILE.jsonl [--order file|shuffled] [--seed N] "
+                   "[--half even|odd] [--threshold X] [--merge-threshold X] [--verbose]\n");
+      return 2;
+    }
+  }
+  if (path.empty()) {
+    std::fprintf(stderr, "usage: story_eval FILE.jsonl [options]\n");
+    return 2;
+  }
+  auto docs = LoadDocuments(path);
+  if (!docs.ok()) {
+    std::fprintf(stderr, "story_eval: %s\n", docs.status().message().c_str());
+    return 1;
+  }
+  if (!half.empty()) {
+    std::vector<Document> kept;
+    for (std::size_t i = 0; i < docs->size(); ++i) {
+      if ((i % 2 == 0) == (half == "even")) kept.push_back((*docs)[i]);
+    }
+    *docs = std::move(kept);
+  }
+  std::string db =
+      (std::filesystem::temp_directory_path() / ("story_eval." + std::to_string(::getpid())))
+          .string();
+  std::filesystem::remove_all(db);
+  auto run = ClusterAndScore(Arrange(std::move(*docs), shuffled, seed), db, options);
+  std::filesystem::remove_all(db);
+  if (!run.ok()) {
+    std::fprintf(stderr, "story_eval: %s\n", run.status().message().c_str());
+    return 1;
+  }
+  const BCubed& b = run->score;
+  if (verbose) {
+    for (const auto& [doc, story] : run->assignment) {
+      std::printf("%s\t%llu\n", doc.c_str(), static_cast<unsigned long long>(story));
+    }
+  }
+  std::printf("documents %zu  gold clusters %zu  predicted clusters %zu\n", run->assignment.size(),
+              b.gold_clusters, b.predicted_clusters);
+  std::printf("B-cubed precision %.3f  recall %.3f  F1 %.3f\n", b.precision, b.recall, b.f1());
+  std::printf("committed %.0f articles per CPU second (store, story assignment, entity linking)\n",
+              run->articles_per_second);
+  return 0;
+}
+#endif
