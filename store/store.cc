@@ -14,6 +14,7 @@
 
 #include "store/entity_index.h"
 #include "store/records.h"
+#include "store/search_index.h"
 #include "store/stories.h"
 
 namespace newsdesk {
@@ -43,12 +44,13 @@ enum Cf {
   kAliases,       // normalized name + '\0' + entity id → ""
   kAliasWords,    // word of a person's name + '\0' + entity id → ""
   kMentions,      // entity id + time + article id → mentions in the article
+  kTerms,         // term + '\0' + inverted article id → posting (store/search_index.h)
   kCfCount,
 };
 constexpr const char* kCfNames[kCfCount] = {
     "default",  "meta",          "articles",   "urls",        "url_aliases", "fingerprints",
     "stories",  "story_members", "story_time", "doc_freq",    "outlets",     "sources",
-    "frontier", "entities",      "aliases",    "alias_words", "mentions"};
+    "frontier", "entities",      "aliases",    "alias_words", "mentions",    "terms"};
 static_assert(kCfNames[kCfCount - 1] != nullptr, "a column family without a name");
 
 constexpr const char* kSchemaKey = "schema_version";
@@ -112,6 +114,10 @@ struct Store::Impl {
   EntityColumns Entities() const {
     return EntityColumns{db.get(),        cf[kEntities], cf[kAliases],
                          cf[kAliasWords], cf[kMentions], dir};
+  }
+  SearchColumns SearchIndex() const {
+    return SearchColumns{db.get(),     cf[kTerms],    cf[kArticles],    cf[kMeta], cf[kDocFreq],
+                         cf[kOutlets], cf[kEntities], kArticleCountKey, dir};
   }
 
   ~Impl() {
@@ -641,6 +647,8 @@ Result<CommitOutcome> Store::Impl::Commit(const Article& article, const std::str
   p.batch.Put(cf[kMeta], kArticleCountKey, BigEndian64(new_article_count));
   p.batch.Put(cf[kMeta], kStoryCountKey, BigEndian64(new_story_count));
   entities.Write(p.batch);
+  if (Status ss = WriteSearchIndex(SearchIndex(), old ? &*old : nullptr, rec, p.batch); !ss.ok())
+    return ss;
   p.batch.Put(cf[kMeta], kNextEntityKey, BigEndian64(entities.next_id()));
   p.batch.Put(cf[kMeta], kEntityCountKey, BigEndian64(entities.count()));
 
@@ -1110,6 +1118,10 @@ Result<std::vector<AliasCompletion>> Store::CompleteEntityName(std::string_view 
   return out;
 }
 
+Result<SearchResults> Store::Search(const SearchQuery& query) const {
+  return SearchArticles(impl_->SearchIndex(), query);
+}
+
 const std::string& Store::dir() const { return impl_->dir; }
 
 }  // namespace newsdesk
@@ -1282,6 +1294,8 @@ Result<std::vector<std::string>> Store::Verify() const {
     entity_count = impl_->entity_count;
   }
   s = VerifyEntities(impl_->Entities(), articles, next_entity, entity_count, problem);
+  if (!s.ok()) return s;
+  s = VerifySearchIndex(impl_->SearchIndex(), articles, problem);
   if (!s.ok()) return s;
   return problems;
 }
