@@ -320,7 +320,7 @@ Snippet MakeSnippet(std::string_view text, const std::set<std::string, std::less
     }
     // Some words before the first match, from the start of a word.
     const std::size_t first = hits[best]->start, lead = target / 4;
-    if (first > lead) {
+    if (first > 2 * lead) {
       begin = first - lead;
       while (begin < first && !IsAsciiSpace(text[begin])) ++begin;
       if (begin < first) ++begin;
