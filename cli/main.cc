@@ -179,13 +179,36 @@ int RunFeed(const std::string& where, bool json) {
   return kExitOk;
 }
 
-// --since DATE into `out` (unset when empty); false, having said why, when
-// it is not a date.
-bool ParseSince(const std::string& since, std::optional<UnixSeconds>* out) {
-  if (since.empty()) return true;
-  *out = ParseDateTime(since);
+// A date flag's value into `out` (unset when empty); false, having said
+// why, when it is not a date.
+bool ParseDateFlag(const char* flag, const std::string& value, std::optional<UnixSeconds>* out) {
+  if (value.empty()) return true;
+  *out = ParseDateTime(value);
   if (*out) return true;
-  std::fprintf(stderr, "newsdesk: --since: '%s' is not a date (try 2026-10-14)\n", since.c_str());
+  std::fprintf(stderr, "newsdesk: %s: '%s' is not a date (try 2026-10-14)\n", flag, value.c_str());
+  return false;
+}
+
+bool ParseSince(const std::string& since, std::optional<UnixSeconds>* out) {
+  return ParseDateFlag("--since", since, out);
+}
+
+// --until DATE: a day without a time ("2026-10-14") runs to its last second.
+bool ParseUntil(const std::string& until, std::optional<UnixSeconds>* out) {
+  if (!ParseDateFlag("--until", until, out)) return false;
+  constexpr UnixSeconds kDay = 86400;
+  if (*out && **out % kDay == 0 && until.find(':') == std::string::npos) **out += kDay - 1;
+  return true;
+}
+
+// --type T, or a usage error having said why.
+bool ParseTypeFlag(const std::string& type, std::optional<EntityType>* out) {
+  if (type.empty()) return true;
+  *out = ParseEntityType(type);
+  if (*out) return true;
+  std::fprintf(stderr,
+               "newsdesk: --type: '%s' is not a type (PER, ORG, LOC, MISC, PRODUCT, TICKER)\n",
+               type.c_str());
   return false;
 }
 
@@ -348,15 +371,7 @@ int RunEntities(const std::string& db_flag, bool json, const std::string& type, 
                 const std::string& since) {
   EntityQuery q;
   q.limit = top;
-  if (!type.empty()) {
-    q.type = ParseEntityType(type);
-    if (!q.type) {
-      std::fprintf(stderr,
-                   "newsdesk: --type: '%s' is not a type (PER, ORG, LOC, MISC, PRODUCT, TICKER)\n",
-                   type.c_str());
-      return kExitUsage;
-    }
-  }
+  if (!ParseTypeFlag(type, &q.type)) return kExitUsage;
   if (!ParseSince(since, &q.since)) return kExitUsage;
   auto store = OpenForRead(db_flag);
   if (!store.ok()) return Fail(store.status());
@@ -370,6 +385,111 @@ int RunEntities(const std::string& db_flag, bool json, const std::string& type, 
     std::cout << EntitiesText(*list);
   }
   return kExitOk;
+}
+
+// `newsdesk entities --prefix P`: type-ahead. The names that start with P,
+// most used first, each with its entity.
+int RunCompletions(const std::string& db_flag, bool json, const std::string& prefix,
+                   const std::string& type, std::size_t top, const std::string& since) {
+  EntityQuery q;
+  if (!ParseTypeFlag(type, &q.type)) return kExitUsage;
+  if (!ParseSince(since, &q.since)) return kExitUsage;
+  if (NormalizeEntityName(prefix, EntityType::kMisc).empty()) {
+    std::fprintf(stderr, "newsdesk: --prefix needs a letter or a digit\n");
+    return kExitUsage;
+  }
+  auto store = OpenForRead(db_flag);
+  if (!store.ok()) return Fail(store.status());
+  // All of them: the type and time filters come after.
+  auto names = (*store)->CompleteEntityName(prefix, 0);
+  if (!names.ok()) return Fail(names.status());
+  std::vector<Completion> completions;
+  for (const AliasCompletion& a : *names) {
+    if (q.type && a.type != *q.type) continue;
+    auto e = (*store)->GetEntity(a.entity);
+    if (!e.ok()) return Fail(e.status());
+    if (!e->has_value() || (q.since && (*e)->last_seen < *q.since)) continue;
+    completions.push_back({a, **e});
+    if (completions.size() == top) break;
+  }
+  if (json) {
+    PrintJson(CompletionsJson(prefix, completions));
+  } else {
+    std::cout << CompletionsText(prefix, completions);
+  }
+  return kExitOk;
+}
+
+struct SearchFlags {
+  std::vector<std::string> words;
+  std::string since, until, type;
+  std::vector<std::string> outlets, entities;
+  std::size_t limit = 10, offset = 0;
+};
+
+// `newsdesk search QUERY`: exit 0 when something matches, 1 when nothing
+// does (or an --entity or --outlet names nothing), 2 for a query that
+// cannot be run.
+int RunSearch(const std::string& db_flag, bool json, const SearchFlags& flags) {
+  SearchRequest request;
+  SearchQuery& q = request.query;
+  for (const std::string& w : flags.words) q.text += (q.text.empty() ? "" : " ") + w;
+  q.outlets = flags.outlets;
+  q.limit = flags.limit;
+  q.offset = flags.offset;
+  std::optional<EntityType> type;
+  if (!ParseSince(flags.since, &q.since) || !ParseUntil(flags.until, &q.until) ||
+      !ParseTypeFlag(flags.type, &type)) {
+    return kExitUsage;
+  }
+  if (type && flags.entities.empty()) {
+    std::fprintf(stderr, "newsdesk: --type says which --entity is meant; give --entity NAME\n");
+    return kExitUsage;
+  }
+  auto store = OpenForRead(db_flag);
+  if (!store.ok()) return Fail(store.status());
+  for (const std::string& name : flags.entities) {
+    auto found = (*store)->FindEntities(name);
+    if (!found.ok()) return Fail(found.status());
+    std::vector<EntityId> group;
+    for (const EntitySummary& e : found->matches) {
+      if (type && e.type != *type) continue;
+      group.push_back(e.id);
+      request.entities.push_back(e);
+    }
+    if (group.empty()) {
+      std::vector<EntitySummary> near = found->suggestions;
+      if (type) {
+        // Of the right name but another type, else near names of this type.
+        near = found->matches;
+        for (const EntitySummary& e : found->suggestions)
+          if (e.type == *type) near.push_back(e);
+      }
+      std::string text = EntitySuggestionsText(name, near);
+      if (type) {
+        text.insert(text.find('\n'), fmt::format(" of type {}", EntityTypeName(*type)));
+      }
+      std::cerr << text;
+      return kExitFailure;
+    }
+    q.entities.push_back(std::move(group));
+  }
+  auto results = (*store)->Search(q);
+  if (!results.ok()) {
+    const Status::Code code = results.status().code();
+    std::fprintf(stderr, "newsdesk: search: %s\n", results.status().message().c_str());
+    return code == Status::Code::kInvalidInput || code == Status::Code::kTooLarge ? kExitUsage
+                                                                                  : kExitFailure;
+  }
+  if (json) {
+    PrintJson(SearchJson(request, *results));
+  } else if (results->total == 0) {
+    std::cerr << SearchText(request, *results, Emphasis::kBrackets);
+  } else {
+    const bool terminal = isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr;
+    std::cout << SearchText(request, *results, terminal ? Emphasis::kBold : Emphasis::kBrackets);
+  }
+  return results->total == 0 ? kExitFailure : kExitOk;
 }
 
 // `newsdesk train-tagger CORPUS... --out FILE`: the tagger's model from
@@ -525,12 +645,36 @@ int Main(int argc, char** argv) {
 
   std::string entity_type;
   std::size_t top = 0;
-  std::string entities_since;
-  auto* entities = app.add_subcommand("entities", "entities, most mentioned first");
+  std::string entities_since, prefix;
+  auto* entities = app.add_subcommand(
+      "entities", "entities, most mentioned first; with --prefix, the names that start with it");
   entities->add_option("--type", entity_type, "only PER, ORG, LOC, MISC, PRODUCT or TICKER");
-  entities->add_option("--top", top, "the N most mentioned (0: all)");
+  auto* top_option = entities->add_option(
+      "--top", top, "the N most mentioned (0: all; with --prefix, default 10)");
   entities->add_option("--since", entities_since, "only entities seen on or after this date");
+  auto* prefix_option = entities->add_option(
+      "--prefix", prefix, "type-ahead: names (and tickers) that start with this, most used first");
   add_common(entities);
+
+  SearchFlags search_flags;
+  auto* search = app.add_subcommand(
+      "search", "articles by the words of their title and text, best first (BM25)");
+  search
+      ->add_option("QUERY", search_flags.words,
+                   "words (all must occur), \"quoted phrases\", -word to leave out; quote the "
+                   "query when it has -words")
+      ->required();
+  search->add_option("--since", search_flags.since, "only articles on or after this date");
+  search->add_option("--until", search_flags.until,
+                     "only articles on or before this date (a day: up to its end)");
+  search->add_option("--outlet", search_flags.outlets, "only this outlet (repeat: any of them)");
+  search->add_option("--entity", search_flags.entities,
+                     "only articles naming this entity, by any name (repeat: all of them)");
+  search->add_option("--type", search_flags.type,
+                     "the type of the --entity meant (PER, ORG, LOC, MISC, PRODUCT, TICKER)");
+  search->add_option("--limit", search_flags.limit, "at most N results (default 10)");
+  search->add_option("--offset", search_flags.offset, "skip the N best (for the next page)");
+  add_common(search);
 
   std::vector<std::string> train_corpora, country_corpora;
   std::string model_out;
@@ -573,7 +717,14 @@ int Main(int argc, char** argv) {
   if (train->parsed())
     return RunTrainTagger(train_corpora, country_corpora, model_out, epochs, seed, train_quiet);
   if (entity->parsed()) return RunEntity(db, json, entity_name, entity_limit);
+  if (entities->parsed() && prefix_option->count() > 0)
+    return RunCompletions(db, json, prefix, entity_type,
+                          top_option->count() == 0 ? 10
+                          : top == 0               ? SIZE_MAX
+                                                   : top,
+                          entities_since);
   if (entities->parsed()) return RunEntities(db, json, entity_type, top, entities_since);
+  if (search->parsed()) return RunSearch(db, json, search_flags);
   return kExitUsage;
 }
 

@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cmath>
+
 namespace newsdesk::cli {
 
 using nlohmann::json;
@@ -470,6 +473,128 @@ std::string FeedText(const Feed& f) {
   for (const FeedEntry& e : f.entries) {
     out += fmt::format("  {:<16}  {}\n  {:<16}  {}\n",
                        HumanTime(e.published ? e.published : e.updated), e.title, "", e.link);
+  }
+  return out;
+}
+
+namespace {
+
+json SpansJson(const std::vector<TextSpan>& spans) {
+  json out = json::array();
+  for (const TextSpan& s : spans) out.push_back({{"start", s.start}, {"end", s.end}});
+  return out;
+}
+
+std::string Emphasized(const std::string& text, const std::vector<TextSpan>& spans,
+                       Emphasis emphasis) {
+  const std::string_view open = emphasis == Emphasis::kBold ? "\033[1m" : "[";
+  const std::string_view close = emphasis == Emphasis::kBold ? "\033[0m" : "]";
+  std::string out;
+  std::size_t at = 0;
+  for (const TextSpan& s : spans) {
+    out.append(text, at, s.start - at);
+    out += open;
+    out.append(text, s.start, s.end - s.start);
+    out += close;
+    at = s.end;
+  }
+  out.append(text, at);
+  return out;
+}
+
+}  // namespace
+
+json SearchJson(const SearchRequest& request, const SearchResults& results) {
+  const SearchQuery& q = request.query;
+  json entities = json::array();
+  for (const EntitySummary& e : request.entities)
+    entities.push_back({{"id", e.id}, {"name", e.name}, {"type", EntityTypeName(e.type)}});
+  json hits = json::array();
+  for (std::size_t i = 0; i < results.hits.size(); ++i) {
+    const SearchHit& h = results.hits[i];
+    hits.push_back({{"rank", q.offset + i + 1},
+                    {"id", h.id},
+                    {"score", std::round(h.score * 1000) / 1000},
+                    {"title", h.title},
+                    {"title_matches", SpansJson(h.title_matches)},
+                    {"outlet", h.outlet},
+                    {"published", TimeJson(h.published)},
+                    {"time", FormatIsoUtc(h.time)},
+                    {"url", h.url},
+                    {"snippet", h.snippet},
+                    {"snippet_matches", SpansJson(h.snippet_matches)}});
+  }
+  return {{"query", q.text},
+          {"terms", results.terms},
+          {"since", TimeJson(q.since)},
+          {"until", TimeJson(q.until)},
+          {"outlets", q.outlets},
+          {"entities", std::move(entities)},
+          {"offset", q.offset},
+          {"limit", q.limit},
+          {"total", results.total},
+          {"total_exact", results.total_exact},
+          {"results", std::move(hits)}};
+}
+
+std::string SearchText(const SearchRequest& request, const SearchResults& results,
+                       Emphasis emphasis) {
+  const SearchQuery& q = request.query;
+  std::string out;
+  if (results.total == 0) {
+    out = fmt::format("no articles match: {}", q.text);
+  } else {
+    out = fmt::format("{}{} {}: {}", results.total_exact ? "" : "at least ",
+                      Plural(results.total, "article", "articles"),
+                      results.total == 1 ? "matches" : "match", q.text);
+  }
+  if (!results.hits.empty())
+    out += fmt::format(" ({}–{} shown)", q.offset + 1, q.offset + results.hits.size());
+  if (!results.total_exact)
+    out += fmt::format("; only the newest {} with its rarest word were ranked", q.max_candidates);
+  out += "\n";
+  for (std::size_t i = 0; i < results.hits.size(); ++i) {
+    const SearchHit& h = results.hits[i];
+    out += fmt::format("\n{:>3}. {}\n", q.offset + i + 1,
+                       Emphasized(h.title, h.title_matches, emphasis));
+    out += fmt::format("     {} · {} · #{} · score {:.2f}\n", h.outlet,
+                       HumanTime(h.published ? h.published : h.time), h.id, h.score);
+    if (!h.snippet.empty())
+      out += fmt::format("     {}\n", Emphasized(h.snippet, h.snippet_matches, emphasis));
+    out += fmt::format("     {}\n", h.url);
+  }
+  const std::size_t next = q.offset + results.hits.size();
+  if (!results.hits.empty() && next < results.total)
+    out += fmt::format("\nmore: --offset {}\n", next);
+  return out;
+}
+
+json CompletionsJson(const std::string& prefix, const std::vector<Completion>& completions) {
+  json out = json::array();
+  for (const Completion& c : completions) {
+    out.push_back({{"alias", c.alias.alias},
+                   {"count", c.alias.count},
+                   {"entity",
+                    {{"id", c.entity.id},
+                     {"name", c.entity.name},
+                     {"type", EntityTypeName(c.entity.type)},
+                     {"articles", c.entity.articles},
+                     {"mentions", c.entity.mentions}}}});
+  }
+  return {{"prefix", prefix}, {"completions", std::move(out)}};
+}
+
+std::string CompletionsText(const std::string& prefix, const std::vector<Completion>& completions) {
+  if (completions.empty()) return fmt::format("no entity names start with \"{}\"\n", prefix);
+  std::size_t width = 5;
+  for (const Completion& c : completions) width = std::max(width, c.alias.alias.size());
+  std::string out = fmt::format("{:>8}  {:<{}}  {}\n", "articles", "name", width, "entity");
+  for (const Completion& c : completions) {
+    const EntitySummary& e = c.entity;
+    out +=
+        fmt::format("{:>8}  {:<{}}  {} {} #{} ({}, {})\n", c.alias.count, c.alias.alias, width,
+                    e.name, EntityTypeName(e.type), e.id, Plural(e.articles, "article", "articles"),
+                    Plural(e.mentions, "mention", "mentions"));
   }
   return out;
 }

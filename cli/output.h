@@ -29,6 +29,26 @@ nlohmann::json EntityDetailJson(const EntityDetail& e);
 // `newsdesk tag`: the mentions of `text` and the entities they name.
 nlohmann::json TagJson(std::string_view text, const DocumentEntities& e);
 
+// `newsdesk search`: what was asked (with the entities the names found),
+// then the hits.
+struct SearchRequest {
+  SearchQuery query;
+  std::vector<EntitySummary> entities;  // every entity of query.entities
+};
+nlohmann::json SearchJson(const SearchRequest& request, const SearchResults& results);
+// `emphasis` marks matching words: bold for a terminal, else [brackets].
+enum class Emphasis { kBold, kBrackets };
+std::string SearchText(const SearchRequest& request, const SearchResults& results,
+                       Emphasis emphasis);
+
+// `newsdesk entities --prefix`: each completion with its entity.
+struct Completion {
+  AliasCompletion alias;
+  EntitySummary entity;
+};
+nlohmann::json CompletionsJson(const std::string& prefix, const std::vector<Completion>& c);
+std::string CompletionsText(const std::string& prefix, const std::vector<Completion>& c);
+
 std::string StoriesText(const std::vector<StorySummary>& stories);
 std::string StoryText(const StoryDetail& story);
 std::string ArticleText(const StoredArticle& a);

@@ -63,6 +63,8 @@ Status FinishArticle(Article& a, const ArticleOverrides& o) {
   return Status::Ok();
 }
 
+}  // namespace extract_internal
+
 std::size_t FirstInvalidUtf8(std::string_view text) {
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
   int32_t len = static_cast<int32_t>(std::min<std::size_t>(text.size(), INT32_MAX));
@@ -75,10 +77,6 @@ std::size_t FirstInvalidUtf8(std::string_view text) {
   }
   return text.size();
 }
-
-}  // namespace extract_internal
-
-using extract_internal::FirstInvalidUtf8;
 
 Result<Article> ExtractTextArticle(std::string_view text, std::string_view url,
                                    const ArticleOverrides& overrides,

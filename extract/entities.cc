@@ -703,7 +703,7 @@ Result<DocumentEntities> RecognizeEntities(std::string_view text, const EntityOp
 Result<DocumentEntities> extract_internal::RecognizeEntitiesWith(const NerTagger& tagger,
                                                                  std::string_view text,
                                                                  const EntityOptions& options) {
-  if (const auto bad = extract_internal::FirstInvalidUtf8(text); bad < text.size())
+  if (const auto bad = FirstInvalidUtf8(text); bad < text.size())
     return Status::InvalidInput("text is not UTF-8 (ill-formed byte at offset " +
                                 std::to_string(bad) + ")");
   if (text.size() > options.max_text_bytes) {

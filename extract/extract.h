@@ -148,6 +148,16 @@ std::string RegistrableDomain(std::string_view url);
 // Terms(text) lists the terms of a text in order.
 std::vector<std::string> Terms(std::string_view text);
 
+// A term and where its word is in the text: bytes [start, end).
+struct TermSpan {
+  std::string term;
+  std::uint32_t start = 0;
+  std::uint32_t end = 0;
+};
+// The terms of a text in order, as Terms(text) lists them, each with its
+// word's place (for marking search matches).
+std::vector<TermSpan> TermSpans(std::string_view text);
+
 // Term counts of an article: its title counts kTitleWeight times.
 struct TermCount {
   std::string term;
@@ -164,6 +174,9 @@ std::uint64_t ContentFingerprint(const Article& article);
 
 // Collapses runs of white space (ASCII and Unicode) to one space and trims.
 std::string CollapseWhitespace(std::string_view text);
+
+// Byte offset of the first ill-formed UTF-8 sequence; text.size() if none.
+std::size_t FirstInvalidUtf8(std::string_view text);
 
 // ---------------------------------------------------------------------------
 // Feeds, sitemaps, OPML and URL lists (extract/feeds.cc, extract/sitemaps.cc,

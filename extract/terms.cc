@@ -115,22 +115,29 @@ std::string CollapseWhitespace(std::string_view text) {
   return out;
 }
 
-std::vector<std::string> Terms(std::string_view text) {
-  std::vector<std::string> terms;
+std::vector<TermSpan> TermSpans(std::string_view text) {
+  std::vector<TermSpan> terms;
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
   int32_t len = static_cast<int32_t>(std::min<std::size_t>(text.size(), INT32_MAX));
   int32_t i = 0;
   std::string word;
   int32_t word_chars = 0;
+  int32_t word_start = 0, word_end = 0;
   auto flush = [&] {
-    if (word_chars >= 2 && !StopWords().count(word)) terms.push_back(Stem(word));
+    if (word_chars >= 2 && !StopWords().count(word)) {
+      terms.push_back({Stem(word), static_cast<std::uint32_t>(word_start),
+                       static_cast<std::uint32_t>(word_end)});
+    }
     word.clear();
     word_chars = 0;
   };
   while (i < len) {
+    int32_t start = i;
     UChar32 c;
     U8_NEXT(s, i, len, c);
     if (IsWordChar(c)) {
+      if (word_chars == 0) word_start = start;
+      word_end = i;
       AppendUtf8(word, u_foldCase(c, U_FOLD_CASE_DEFAULT));
       ++word_chars;
     } else {
@@ -138,6 +145,12 @@ std::vector<std::string> Terms(std::string_view text) {
     }
   }
   flush();
+  return terms;
+}
+
+std::vector<std::string> Terms(std::string_view text) {
+  std::vector<std::string> terms;
+  for (TermSpan& t : TermSpans(text)) terms.push_back(std::move(t.term));
   return terms;
 }
 

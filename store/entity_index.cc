@@ -6,15 +6,16 @@
 #include <tuple>
 
 namespace newsdesk::store_internal {
-namespace {
 
-Status FromRocks(const rocksdb::Status& s, const std::string& dir) {
+Status RocksError(const rocksdb::Status& s, const std::string& dir) {
   if (s.IsCorruption()) {
     return Status::Corruption("database " + dir + " is damaged (" + s.ToString() +
                               "); restore it from a backup or ingest again into a new --db");
   }
   return Status::IOError("database " + dir + ": " + s.ToString());
 }
+
+namespace {
 
 std::vector<std::string> SplitWords(const std::string& key) {
   std::vector<std::string> words;
@@ -162,7 +163,7 @@ Result<std::optional<EntityRecord>> LoadEntity(const EntityColumns& c, EntityId 
   std::string v;
   rocksdb::Status s = c.db->Get(rocksdb::ReadOptions(), c.entities, BigEndian64(id), &v);
   if (s.IsNotFound()) return std::optional<EntityRecord>();
-  if (!s.ok()) return FromRocks(s, c.dir);
+  if (!s.ok()) return RocksError(s, c.dir);
   auto r = DecodeEntity(v);
   if (!r.ok())
     return r.status().WithContext("database " + c.dir + ", entity " + std::to_string(id));
@@ -185,7 +186,7 @@ Result<std::vector<EntityId>> ScanAliasIndex(const EntityColumns& c,
     }
     ids.push_back(ReadBigEndian64(std::string_view(k.data() + prefix.size(), 8)));
   }
-  if (!it->status().ok()) return FromRocks(it->status(), c.dir);
+  if (!it->status().ok()) return RocksError(it->status(), c.dir);
   return ids;
 }
 
@@ -268,7 +269,7 @@ Status EntityCommit::Remove(const ArticleRecord& old) {
         break;
       }
     }
-    if (!it->status().ok()) return FromRocks(it->status(), c_.dir);
+    if (!it->status().ok()) return RocksError(it->status(), c_.dir);
   }
   return Status::Ok();
 }
@@ -528,7 +529,7 @@ Status VerifyEntities(const EntityColumns& c, const std::map<ArticleId, ArticleR
     if (id >= next_id) problem("entity " + std::to_string(id) + " is beyond the next id");
     records.emplace(id, std::move(r).value());
   }
-  if (!it->status().ok()) return FromRocks(it->status(), c.dir);
+  if (!it->status().ok()) return RocksError(it->status(), c.dir);
   if (records.size() != count) {
     problem("the entity counter says " + std::to_string(count) + ", there are " +
             std::to_string(records.size()));
@@ -576,7 +577,7 @@ Status VerifyEntities(const EntityColumns& c, const std::map<ArticleId, ArticleR
       }
       found[id].insert(key);
     }
-    if (!i->status().ok()) return FromRocks(i->status(), c.dir);
+    if (!i->status().ok()) return RocksError(i->status(), c.dir);
     for (const auto& [id, r] : records) {
       if (found[id] != derive(r)) {
         problem(std::string(name) + " entries of entity " + std::to_string(id) +
@@ -602,7 +603,7 @@ Status VerifyEntities(const EntityColumns& c, const std::map<ArticleId, ArticleR
     if (!articles.count(aid)) problem("a mention points to missing article " + std::to_string(aid));
     mentions.emplace(std::move(k), m->value().ToString());
   }
-  if (!m->status().ok()) return FromRocks(m->status(), c.dir);
+  if (!m->status().ok()) return RocksError(m->status(), c.dir);
   if (mentions != expected_mentions) {
     problem("mention entries differ from the articles' entity links (" +
             std::to_string(mentions.size()) + " entries, " +

@@ -32,6 +32,9 @@ struct EntityColumns {
   std::string dir;                                     // for messages
 };
 
+// A RocksDB error as a Status of ours: kCorruption for damage, else kIOError.
+Status RocksError(const rocksdb::Status& s, const std::string& dir);
+
 // A normalized name (never holding '\0') then the entity id, so that a scan
 // of `key + '\0'` finds the entities with that name and a scan of a prefix
 // of the key completes it.

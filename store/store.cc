@@ -14,6 +14,7 @@
 
 #include "store/entity_index.h"
 #include "store/records.h"
+#include "store/search_index.h"
 #include "store/stories.h"
 
 namespace newsdesk {
@@ -45,13 +46,14 @@ enum Cf {
   kMentions,        // entity id + time + article id → mentions in the article
   kStoryKeys,       // index key + ~last_seen + story id → "": candidate stories for an article
   kStoryRedirects,  // story id → the story it was merged into
+  kTerms,           // term + '\0' + inverted article id → posting (store/search_index.h)
   kCfCount,
 };
 constexpr const char* kCfNames[kCfCount] = {
-    "default",      "meta",     "articles",      "urls",           "url_aliases",
-    "fingerprints", "stories",  "story_members", "story_time",     "doc_freq",
-    "outlets",      "sources",  "frontier",      "entities",       "aliases",
-    "alias_words",  "mentions", "story_keys",    "story_redirects"};
+    "default",         "meta",          "articles",   "urls",        "url_aliases", "fingerprints",
+    "stories",         "story_members", "story_time", "doc_freq",    "outlets",     "sources",
+    "frontier",        "entities",      "aliases",    "alias_words", "mentions",    "story_keys",
+    "story_redirects", "terms"};
 static_assert(kCfNames[kCfCount - 1] != nullptr, "a column family without a name");
 
 constexpr const char* kSchemaKey = "schema_version";
@@ -122,6 +124,10 @@ struct Store::Impl {
   EntityColumns Entities() const {
     return EntityColumns{db.get(),        cf[kEntities], cf[kAliases],
                          cf[kAliasWords], cf[kMentions], dir};
+  }
+  SearchColumns SearchIndex() const {
+    return SearchColumns{db.get(),     cf[kTerms],    cf[kArticles],    cf[kMeta], cf[kDocFreq],
+                         cf[kOutlets], cf[kEntities], kArticleCountKey, dir};
   }
 
   ~Impl() {
@@ -830,6 +836,8 @@ Result<CommitOutcome> Store::Impl::Commit(const Article& article, const std::str
   p.batch.Put(cf[kMeta], kArticleCountKey, BigEndian64(new_article_count));
   p.batch.Put(cf[kMeta], kStoryCountKey, BigEndian64(new_story_count));
   entities.Write(p.batch);
+  if (Status ss = WriteSearchIndex(SearchIndex(), old ? &*old : nullptr, rec, p.batch); !ss.ok())
+    return ss;
   p.batch.Put(cf[kMeta], kNextEntityKey, BigEndian64(entities.next_id()));
   p.batch.Put(cf[kMeta], kEntityCountKey, BigEndian64(entities.count()));
 
@@ -1335,6 +1343,10 @@ Result<std::vector<AliasCompletion>> Store::CompleteEntityName(std::string_view 
   return out;
 }
 
+Result<SearchResults> Store::Search(const SearchQuery& query) const {
+  return SearchArticles(impl_->SearchIndex(), query);
+}
+
 const std::string& Store::dir() const { return impl_->dir; }
 
 }  // namespace newsdesk
@@ -1550,6 +1562,8 @@ Result<std::vector<std::string>> Store::Verify() const {
     entity_count = impl_->entity_count;
   }
   s = VerifyEntities(impl_->Entities(), articles, next_entity, entity_count, problem);
+  if (!s.ok()) return s;
+  s = VerifySearchIndex(impl_->SearchIndex(), articles, problem);
   if (!s.ok()) return s;
   return problems;
 }

@@ -1,11 +1,12 @@
 // store: the knowledge base on RocksDB.
 //
 // A Store owns one open RocksDB database. It keeps articles, the indexes that
-// find them (canonical URL, content fingerprint), the stories they are
-// linked into, and the entities they name, resolved across articles into
-// canonical entities with all their names. Every article is committed in one
-// WriteBatch together with all of its index entries, its story membership
-// and its entity links, so a crash never leaves half an article.
+// find them (canonical URL, content fingerprint, the words of their title
+// and text), the stories they are linked into, and the entities they name,
+// resolved across articles into canonical entities with all their names.
+// Every article is committed in one WriteBatch together with all of its
+// index entries, its story membership and its entity links, so a crash
+// never leaves half an article.
 //
 // One process writes at a time: OpenForWrite fails with kBusy while another
 // holds the database. Any number of readers may OpenForRead at the same time,
@@ -222,6 +223,70 @@ struct AliasCompletion {
   std::uint64_t count = 0;  // articles that use this name for this entity
 };
 
+// A full-text search (store/README.md, "Search").
+//
+// `text` is words, "quoted phrases" and -excluded words. Every word and
+// phrase must occur in the article's title or text (AND); a phrase's terms
+// must be adjacent in the article's term stream, where stop words are not
+// counted, so "bank of america" matches "Bank of America" and also "bank,
+// America". A word that splits into several terms ("covid-19") is a
+// phrase. -word and -"a phrase" leave out the articles that have them.
+// Words are compared as terms (Terms(): case-folded, stemmed, stop words
+// and one-letter words dropped).
+struct SearchQuery {
+  std::string text;
+  std::optional<UnixSeconds> since;  // article time (StoredArticle::Time) at or after
+  std::optional<UnixSeconds> until;  // article time at or before
+  std::vector<std::string> outlets;  // any of these outlets (case and punctuation ignored)
+  // Entity ids: the article names at least one entity of each group.
+  std::vector<std::vector<EntityId>> entities;
+  std::size_t offset = 0;  // hits skipped, best first
+  std::size_t limit = 10;  // hits returned after `offset`; 0: only the total. Default: 10.
+
+  // Limits. A longer query fails with kTooLarge. Defaults: 4,096 bytes, 32
+  // distinct terms (excluded ones count).
+  std::size_t max_query_bytes = 4096;
+  std::size_t max_query_terms = 32;
+  // Articles, newest first, that the search looks at among those having the
+  // query's rarest word (or outlet or entity); when more have it, the hits
+  // are the best of the newest this many and `total` is a lower bound.
+  // Keeps a search of very common words fast. Default: 20,000.
+  std::size_t max_candidates = 20000;
+  // The length a snippet aims at, and how much of an article's text is
+  // looked through for it. Defaults: 200 bytes, 64 KiB.
+  std::size_t snippet_bytes = 200;
+  std::size_t max_snippet_scan_bytes = 64u << 10;
+};
+
+// Bytes [start, end) of a string.
+struct TextSpan {
+  std::uint32_t start = 0;
+  std::uint32_t end = 0;
+  bool operator==(const TextSpan&) const = default;
+};
+
+struct SearchHit {
+  ArticleId id = 0;
+  double score = 0;  // BM25; only comparable within one search
+  std::string title;
+  std::string outlet;
+  std::string url;  // canonical
+  std::optional<UnixSeconds> published;
+  UnixSeconds time = 0;                   // StoredArticle::Time()
+  std::vector<TextSpan> title_matches;    // words of the title that match the query
+  std::string snippet;                    // a stretch of the text, "…" where cut
+  std::vector<TextSpan> snippet_matches;  // words of the snippet that match the query
+};
+
+struct SearchResults {
+  std::vector<std::string> terms;  // the terms searched for (not the excluded ones)
+  std::vector<SearchHit> hits;     // best first
+  // Articles that match; a lower bound when max_candidates stopped the
+  // search (total_exact false).
+  std::uint64_t total = 0;
+  bool total_exact = true;
+};
+
 struct StoreStats {
   std::uint64_t articles = 0;
   std::uint64_t stories = 0;
@@ -311,11 +376,20 @@ class Store {
   Result<std::vector<AliasCompletion>> CompleteEntityName(std::string_view prefix,
                                                           std::size_t limit = 10) const;
 
+  // Articles that match a query, best first (BM25 over title and text,
+  // store/README.md). An article's time is StoredArticle::Time(). Fails with
+  // kInvalidInput when the query is not UTF-8 or has nothing to search for
+  // (empty, only stop words, only exclusions), kTooLarge over the query
+  // limits, kNotFound when an outlet of `outlets` has no articles (the
+  // message suggests outlets of similar names). Changes nothing.
+  Result<SearchResults> Search(const SearchQuery& query) const;
+
   // Checks every invariant between records and indexes (index entries point
   // to existing articles and back, counters equal recounts, story records
   // equal their members, entity records equal the links of their articles,
   // alias and mention entries point to existing entities and articles and
-  // back). Returns the violations found, empty when all hold.
+  // back, every posting of the full-text index is one its article's record
+  // produces and every article has all of its). Returns the violations found, empty when all hold.
   // Reads the whole database: for `newsdesk check` and tests, not hot paths.
   Result<std::vector<std::string>> Verify() const;
 

@@ -412,5 +412,192 @@ TEST(Cli, EntitiesAreLinkedAcrossArticlesAndFoundByAnyName) {
   EXPECT_EQ(check.exit_code, 0) << check.out << check.err;
 }
 
+std::set<std::string> OutletsOf(const json& results) {
+  std::set<std::string> outlets;
+  for (const json& r : results) outlets.insert(r.at("outlet").get<std::string>());
+  return outlets;
+}
+
+// The words of the port strike find exactly the six articles of that
+// event, each with its matching words marked in title and snippet.
+TEST(Cli, SearchFindsTheArticlesOfAnEventByItsWords) {
+  TempDir tmp;
+  const std::string db = tmp.Sub("db");
+  ASSERT_EQ(RunNewsdesk({"ingest", FixturePath("news"), "-q", "--db", db}).exit_code, 0);
+  auto r = RunNewsdesk({"search", "vellmouth strike", "--json", "--db", db});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  json j = ParseJsonOrFail(r.out);
+  const json& event = NewsManifest().at("events").at(0);
+  // One article per outlet (the AMP copy of one is a duplicate).
+  std::set<std::string> expected;
+  for (const json& outlet : event.at("outlets")) expected.insert(outlet.get<std::string>());
+  EXPECT_EQ(OutletsOf(j.at("results")), expected);
+  EXPECT_EQ(j.at("total"), expected.size());
+  EXPECT_EQ(j.at("total_exact"), true);
+  EXPECT_EQ(j.at("terms"), (json{"vellmouth", "strike"}));
+  for (const char* key : {"query", "terms", "since", "until", "outlets", "entities", "offset",
+                          "limit", "total", "total_exact", "results"}) {
+    EXPECT_TRUE(j.contains(key)) << key;
+  }
+  double last = 1e9;
+  for (const json& hit : j.at("results")) {
+    for (const char* key : {"rank", "id", "score", "title", "title_matches", "outlet", "published",
+                            "time", "url", "snippet", "snippet_matches"}) {
+      EXPECT_TRUE(hit.contains(key)) << key;
+    }
+    EXPECT_LE(hit.at("score").get<double>(), last);
+    last = hit.at("score").get<double>();
+    const std::string snippet = hit.at("snippet");
+    ASSERT_FALSE(hit.at("snippet_matches").empty()) << snippet;
+    for (const json& m : hit.at("snippet_matches")) {
+      const auto start = m.at("start").get<std::size_t>(), end = m.at("end").get<std::size_t>();
+      std::string word = snippet.substr(start, end - start);
+      for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      EXPECT_TRUE(word.rfind("strik", 0) == 0 || word == "vellmouth") << word << " in " << snippet;
+    }
+  }
+
+  // On a pipe, matches are marked with brackets.
+  auto human = RunNewsdesk({"search", "vellmouth", "strike", "--limit", "2", "--db", db});
+  ASSERT_EQ(human.exit_code, 0) << human.err;
+  EXPECT_NE(human.out.find(
+                fmt::format("{} articles match: vellmouth strike (1–2 shown)", expected.size())),
+            std::string::npos)
+      << human.out;
+  EXPECT_NE(human.out.find("[strike]"), std::string::npos) << human.out;
+  EXPECT_EQ(human.out.find("\033["), std::string::npos);
+  EXPECT_NE(human.out.find("more: --offset 2"), std::string::npos) << human.out;
+}
+
+TEST(Cli, SearchFiltersByPhraseOutletAndDate) {
+  TempDir tmp;
+  const std::string db = tmp.Sub("db");
+  ASSERT_EQ(RunNewsdesk({"ingest", FixturePath("news"), "-q", "--db", db}).exit_code, 0);
+  auto search = [&](std::vector<std::string> args) {
+    args.insert(args.begin(), "search");
+    for (const char* a : {"--json", "--db"}) args.push_back(a);
+    args.push_back(db);
+    auto r = RunNewsdesk(args);
+    json j = ParseJsonOrFail(r.out);
+    EXPECT_EQ(r.exit_code, j.at("total") == 0 ? 1 : 0) << r.err;
+    return j;
+  };
+  const std::size_t words = search({"heart drug"}).at("total");
+  const std::size_t phrase = search({"\"heart drug\""}).at("total");
+  EXPECT_GT(phrase, 0u);
+  EXPECT_LT(phrase, words);
+
+  json outlet = search({"strike", "--outlet", "northgate COURIER"});
+  ASSERT_EQ(outlet.at("results").size(), 1u);
+  EXPECT_EQ(outlet.at("results")[0].at("outlet"), "Northgate Courier");
+  EXPECT_EQ(outlet.at("outlets"), json{"northgate COURIER"});
+
+  // The strike was on 2026-10-12; the recount ten days later.
+  EXPECT_EQ(search({"strike", "--since", "2026-10-13"}).at("total"), 0u);
+  EXPECT_EQ(search({"strike", "--until", "2026-10-12"}).at("total"),
+            search({"strike"}).at("total"));
+  EXPECT_EQ(search({"recount", "--until", "2026-10-12"}).at("total"), 0u);
+}
+
+TEST(Cli, SearchFindsTheNewWordsOfAnUpdatedArticle) {
+  TempDir tmp;
+  const std::string db = tmp.Sub("db");
+  ASSERT_EQ(RunNewsdesk({"ingest", FixturePath("news"), "-q", "--db", db}).exit_code, 0);
+  auto before = RunNewsdesk({"search", "modular bridge", "--db", db});
+  EXPECT_EQ(before.exit_code, 1);
+  EXPECT_NE(before.err.find("no articles match: modular bridge"), std::string::npos) << before.err;
+  ASSERT_EQ(RunNewsdesk({"ingest", FixturePath("news-update"), "-q", "--db", db}).exit_code, 0);
+  auto after = RunNewsdesk({"search", "modular bridge", "--json", "--db", db});
+  ASSERT_EQ(after.exit_code, 0) << after.err;
+  json j = ParseJsonOrFail(after.out);
+  ASSERT_EQ(j.at("results").size(), 1u);
+  EXPECT_EQ(j.at("results")[0].at("outlet"), "The Meridian Post");
+  EXPECT_NE(j.at("results")[0].at("title").get<std::string>().find("safety board"),
+            std::string::npos);
+  EXPECT_EQ(RunNewsdesk({"check", "--db", db}).exit_code, 0);
+}
+
+TEST(Cli, SearchByEntityUsesAnyOfItsNames) {
+  TempDir tmp;
+  const std::string db = tmp.Sub("db");
+  ASSERT_EQ(RunNewsdesk({"ingest", FixturePath("entities"), "-q", "--db", db}).exit_code, 0);
+  auto r = RunNewsdesk({"search", "exchange", "--entity", "HBLN", "--json", "--db", db});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  json j = ParseJsonOrFail(r.out);
+  EXPECT_EQ(j.at("total"), 2);
+  ASSERT_EQ(j.at("entities").size(), 1u);
+  EXPECT_EQ(j.at("entities")[0].at("name"), "Harborline Group Holding");
+  EXPECT_EQ(j.at("entities")[0].at("type"), "ORG");
+
+  auto typo = RunNewsdesk({"search", "exchange", "--entity", "Harbrline", "--db", db});
+  EXPECT_EQ(typo.exit_code, 1);
+  EXPECT_NE(typo.err.find("no entity named \"Harbrline\""), std::string::npos) << typo.err;
+  EXPECT_NE(typo.err.find("did you mean"), std::string::npos) << typo.err;
+  auto type = RunNewsdesk({"search", "exchange", "--entity", "HBLN", "--type", "PER", "--db", db});
+  EXPECT_EQ(type.exit_code, 1);
+  EXPECT_NE(type.err.find("no entity named \"HBLN\" of type PER"), std::string::npos) << type.err;
+}
+
+TEST(Cli, SearchRefusesQueriesItCannotRun) {
+  TempDir tmp;
+  const std::string db = tmp.Sub("db");
+  ASSERT_EQ(RunNewsdesk({"ingest", FixturePath("news"), "-q", "--db", db}).exit_code, 0);
+  auto expect_usage = [&](std::vector<std::string> args, const std::string& said) {
+    args.insert(args.begin(), "search");
+    args.push_back("--db");
+    args.push_back(db);
+    auto r = RunNewsdesk(args);
+    EXPECT_EQ(r.exit_code, 2) << args[1];
+    EXPECT_NE(r.err.find(said), std::string::npos) << r.err;
+    EXPECT_EQ(r.out, "");
+  };
+  expect_usage({""}, "the query is empty");
+  expect_usage({"the of and"}, "only stop words");
+  expect_usage({std::string(5000, 'a')}, "over the limit of 4096 (max_query_bytes)");
+  expect_usage({"caf\xe9"}, "not UTF-8");
+  expect_usage({"strike", "--until", "someday"}, "--until: 'someday' is not a date");
+  expect_usage({"strike", "--type", "PER"}, "give --entity NAME");
+  EXPECT_EQ(RunNewsdesk({"search", "--db", db}).exit_code, 2);
+
+  auto outlet = RunNewsdesk({"search", "strike", "--outlet", "Northgate Currier", "--db", db});
+  EXPECT_EQ(outlet.exit_code, 1);
+  EXPECT_NE(outlet.err.find("did you mean \"Northgate Courier\"?"), std::string::npos)
+      << outlet.err;
+}
+
+TEST(Cli, EntitiesPrefixCompletesNamesWithTheirEntities) {
+  TempDir tmp;
+  const std::string db = tmp.Sub("db");
+  ASSERT_EQ(RunNewsdesk({"ingest", FixturePath("entities"), "-q", "--db", db}).exit_code, 0);
+  auto r = RunNewsdesk({"entities", "--prefix", "zh", "--json", "--db", db});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  json j = ParseJsonOrFail(r.out);
+  EXPECT_EQ(j.at("prefix"), "zh");
+  ASSERT_FALSE(j.at("completions").empty());
+  std::set<std::string> entities;
+  std::uint64_t last = UINT64_MAX;
+  for (const json& c : j.at("completions")) {
+    EXPECT_EQ(c.at("alias").get<std::string>().rfind("Zh", 0), 0u) << c.dump();
+    EXPECT_LE(c.at("count").get<std::uint64_t>(), last);
+    last = c.at("count");
+    for (const char* key : {"id", "name", "type", "articles", "mentions"})
+      EXPECT_TRUE(c.at("entity").contains(key)) << key;
+    entities.insert(c.at("entity").at("name"));
+  }
+  // "Zhou" is a name of two people, kept apart.
+  EXPECT_TRUE(entities.count("Grace Zhou")) << r.out;
+  EXPECT_TRUE(entities.count("Vincent Zhou")) << r.out;
+
+  auto human = RunNewsdesk({"entities", "--prefix", "harb", "--db", db});
+  ASSERT_EQ(human.exit_code, 0);
+  EXPECT_NE(human.out.find("Harborline  Harborline Group Holding ORG"), std::string::npos)
+      << human.out;
+  auto orgs = RunNewsdesk({"entities", "--prefix", "zh", "--type", "ORG", "--db", db});
+  EXPECT_EQ(orgs.out, "no entity names start with \"zh\"\n");
+  auto empty = RunNewsdesk({"entities", "--prefix", "...", "--db", db});
+  EXPECT_EQ(empty.exit_code, 2);
+  EXPECT_NE(empty.err.find("--prefix needs a letter or a digit"), std::string::npos) << empty.err;
+}
+
 }  // namespace
 }  // namespace newsdesk

@@ -15,6 +15,19 @@ TEST(Terms, SplitsOnUnicodePunctuationAndKeepsNonAsciiLetters) {
             (std::vector<std::string>{"zoë", "bridg", "são", "miguel"}));
 }
 
+TEST(TermSpans, GiveEachTermTheBytesOfItsWord) {
+  const std::string text = "Zoë’s bridge—the DOCKS";
+  auto spans = TermSpans(text);
+  ASSERT_EQ(spans.size(), 3u);
+  std::vector<std::string> words, terms;
+  for (const TermSpan& t : spans) {
+    words.push_back(text.substr(t.start, t.end - t.start));
+    terms.push_back(t.term);
+  }
+  EXPECT_EQ(words, (std::vector<std::string>{"Zoë", "bridge", "DOCKS"}));
+  EXPECT_EQ(terms, Terms(text));
+}
+
 TEST(CollapseWhitespace, CollapsesAsciiAndUnicodeSpaces) {
   EXPECT_EQ(CollapseWhitespace("  a\t\n b\xC2\xA0\xC2\xA0"
                                "c\xE2\x80\x83 "),
