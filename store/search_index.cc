@@ -15,8 +15,24 @@
 namespace newsdesk::store_internal {
 namespace {
 
-constexpr std::size_t kIdBytes = 8;
-constexpr std::uint64_t kMaxId = std::numeric_limits<std::uint64_t>::max();
+constexpr std::uint64_t kMax = std::numeric_limits<std::uint64_t>::max();
+constexpr std::size_t kOrderBytes = 16;
+
+// Where an article's postings sort in every term: newest first, by time,
+// then by id.
+struct Order {
+  std::uint64_t time = 0;  // kMax - the time with its sign bit flipped
+  std::uint64_t id = 0;    // kMax - the article id
+  auto operator<=>(const Order&) const = default;
+};
+
+std::uint64_t InvertedTime(UnixSeconds t) {
+  return kMax - (static_cast<std::uint64_t>(t) ^ (std::uint64_t{1} << 63));
+}
+std::string EncodeOrder(const Order& o) { return BigEndian64(o.time) + BigEndian64(o.id); }
+Order DecodeOrder(std::string_view bytes) {
+  return {ReadBigEndian64(bytes.substr(0, 8)), ReadBigEndian64(bytes.substr(8, 8))};
+}
 
 void PutVarint(std::string& out, std::uint64_t v) {
   while (v >= 0x80) {
@@ -38,16 +54,8 @@ bool GetVarint(std::string_view& in, std::uint64_t* v) {
   return false;
 }
 
-std::uint64_t ZigZag(std::int64_t v) {
-  return (static_cast<std::uint64_t>(v) << 1) ^ static_cast<std::uint64_t>(v >> 63);
-}
-std::int64_t UnZigZag(std::uint64_t v) {
-  return static_cast<std::int64_t>(v >> 1) ^ -static_cast<std::int64_t>(v & 1);
-}
-
 // The fixed part of a word posting's value.
 struct PostingHeader {
-  UnixSeconds time = 0;
   std::uint64_t length = 0;
   std::uint64_t title_count = 0;
   std::uint64_t text_count = 0;
@@ -55,13 +63,8 @@ struct PostingHeader {
 
 // Reads the header and leaves `in` at the positions; false when malformed.
 bool ReadHeader(std::string_view& in, PostingHeader* h) {
-  std::uint64_t time = 0;
-  if (!GetVarint(in, &time) || !GetVarint(in, &h->length) || !GetVarint(in, &h->title_count) ||
-      !GetVarint(in, &h->text_count)) {
-    return false;
-  }
-  h->time = UnZigZag(time);
-  return true;
+  return GetVarint(in, &h->length) && GetVarint(in, &h->title_count) &&
+         GetVarint(in, &h->text_count);
 }
 
 bool ReadPositions(std::string_view in, std::vector<std::uint64_t>* out) {
@@ -80,9 +83,9 @@ bool ReadPositions(std::string_view in, std::vector<std::uint64_t>* out) {
 
 // Splits a PostingKey; false when malformed.
 bool SplitPostingKey(std::string_view key, std::string_view* term, ArticleId* id) {
-  if (key.size() < kIdBytes + 2 || key[key.size() - kIdBytes - 1] != '\0') return false;
-  *term = key.substr(0, key.size() - kIdBytes - 1);
-  *id = kMaxId - ReadBigEndian64(key.substr(key.size() - kIdBytes));
+  if (key.size() < kOrderBytes + 2 || key[key.size() - kOrderBytes - 1] != '\0') return false;
+  *term = key.substr(0, key.size() - kOrderBytes - 1);
+  *id = kMax - DecodeOrder(key.substr(key.size() - kOrderBytes)).id;
   return true;
 }
 
@@ -90,7 +93,7 @@ bool SplitPostingKey(std::string_view key, std::string_view* term, ArticleId* id
 std::string TermLabel(std::string_view term) {
   if (term.size() >= 2 && term[0] == '\x01' && term[1] == 'o')
     return "outlet \"" + std::string(term.substr(2)) + "\"";
-  if (term.size() == 2 + kIdBytes && term[0] == '\x01' && term[1] == 'e')
+  if (term.size() == 10 && term[0] == '\x01' && term[1] == 'e')
     return "entity " + std::to_string(ReadBigEndian64(term.substr(2)));
   return "\"" + std::string(term) + "\"";
 }
@@ -179,12 +182,19 @@ ParsedQuery ParseQuery(std::string_view text) {
   return q;
 }
 
-// One term's postings. Not copied: RocksDB holds a pointer to its bound.
+// One term's postings of the articles whose time is in [since, until],
+// newest first: the time bounds are where the cursor starts and stops. Not
+// copied: RocksDB holds a pointer to its bound.
 class PostingCursor {
  public:
-  PostingCursor(const SearchColumns& c, rocksdb::ReadOptions ro, std::string term)
+  PostingCursor(const SearchColumns& c, rocksdb::ReadOptions ro, std::string term,
+                const SearchQuery& q)
       : prefix_(std::move(term)), upper_(prefix_ + '\1') {
     prefix_ += '\0';
+    start_ = prefix_;
+    if (q.until) start_ += BigEndian64(InvertedTime(*q.until));
+    if (q.since && InvertedTime(*q.since) != kMax)
+      upper_ = prefix_ + BigEndian64(InvertedTime(*q.since) + 1);
     upper_slice_ = rocksdb::Slice(upper_);
     ro.iterate_upper_bound = &upper_slice_;
     it_.reset(c.db->NewIterator(ro, c.terms));
@@ -193,25 +203,24 @@ class PostingCursor {
   PostingCursor& operator=(const PostingCursor&) = delete;
 
   bool valid() const { return valid_; }
-  // The inverted id (kMaxId - article id): ascending is newest first.
-  std::uint64_t key() const { return key_; }
+  const Order& key() const { return key_; }
   std::string_view value() const { return {it_->value().data(), it_->value().size()}; }
   rocksdb::Status status() const { return it_->status(); }
 
   void Start() {
-    it_->Seek(prefix_);
+    it_->Seek(start_);
     Settle();
   }
   void Next() {
     it_->Next();
     Settle();
   }
-  // To the first posting at or after inverted id `target`.
-  void SeekAtLeast(std::uint64_t target) {
+  // To the first posting at or after `target`.
+  void SeekAtLeast(const Order& target) {
     // A few steps are cheaper than a seek when the target is near.
     for (int step = 0; step < 4 && valid_ && key_ < target; ++step) Next();
     if (!valid_ || key_ >= target) return;
-    it_->Seek(prefix_ + BigEndian64(target));
+    it_->Seek(prefix_ + EncodeOrder(target));
     Settle();
   }
 
@@ -219,16 +228,18 @@ class PostingCursor {
   // Skips keys of longer terms that happen to share the prefix (a facet
   // term may hold '\0'); only this term's keys are exactly this long.
   void Settle() {
-    while (it_->Valid() && it_->key().size() != prefix_.size() + kIdBytes) it_->Next();
+    while (it_->Valid() && it_->key().size() != prefix_.size() + kOrderBytes) it_->Next();
     valid_ = it_->Valid();
-    if (valid_) key_ = ReadBigEndian64(std::string_view(it_->key().data() + prefix_.size(), 8));
+    if (valid_) {
+      key_ = DecodeOrder(std::string_view(it_->key().data() + prefix_.size(), kOrderBytes));
+    }
   }
 
-  std::string prefix_, upper_;
+  std::string prefix_, start_, upper_;
   rocksdb::Slice upper_slice_;
   std::unique_ptr<rocksdb::Iterator> it_;
   bool valid_ = false;
-  std::uint64_t key_ = 0;
+  Order key_;
 };
 
 // A condition every hit meets: one word, or any of a group of outlets or
@@ -242,8 +253,8 @@ struct Clause {
   bool valid() const {
     return std::any_of(cursors.begin(), cursors.end(), [](const auto& c) { return c->valid(); });
   }
-  std::uint64_t key() const {
-    std::uint64_t k = kMaxId;
+  Order key() const {
+    Order k{kMax, kMax};
     for (const auto& c : cursors)
       if (c->valid()) k = std::min(k, c->key());
     return k;
@@ -252,11 +263,11 @@ struct Clause {
     for (auto& c : cursors) c->Start();
   }
   void Next() {
-    const std::uint64_t k = key();
+    const Order k = key();
     for (auto& c : cursors)
       if (c->valid() && c->key() == k) c->Next();
   }
-  void SeekAtLeast(std::uint64_t target) {
+  void SeekAtLeast(const Order& target) {
     for (auto& c : cursors) c->SeekAtLeast(target);
   }
   rocksdb::Status status() const {
@@ -501,7 +512,6 @@ class Evaluation {
     for (Clause& clause : clauses_) {
       if (!clause.word) continue;
       words_[clause.term] = clause.cursors[0].get();
-      if (timed_ == nullptr) timed_ = clause.cursors[0].get();
     }
     for (std::size_t t = parsed_.required_terms; t < parsed_.terms.size(); ++t)
       excluded_.push_back(Cursor(parsed_.terms[t]));
@@ -523,17 +533,8 @@ class Evaluation {
         break;
       }
       ++examined;
-      const std::uint64_t k = driver.key();
-      // The time is known before the others are sought when a word drives.
-      if (driver.word) {
-        auto in_time = InTime(driver.cursors[0]->value());
-        if (!in_time.ok()) return in_time.status();
-        if (!*in_time) {
-          driver.Next();
-          continue;
-        }
-      }
-      std::uint64_t ahead = k;
+      const Order k = driver.key();
+      Order ahead = k;
       bool exhausted = false;
       for (std::size_t i = 1; i < clauses_.size() && ahead == k && !exhausted; ++i) {
         clauses_[i].SeekAtLeast(k);
@@ -572,7 +573,7 @@ class Evaluation {
     std::reverse(ranked.begin(), ranked.end());
     const std::set<std::string, std::less<>> marked(results.terms.begin(), results.terms.end());
     for (std::size_t r = query_.offset; r < ranked.size(); ++r) {
-      const ArticleId id = kMaxId - ranked[r].second;
+      const ArticleId id = kMax - ranked[r].second.id;
       std::string v;
       rocksdb::Status s = c_.db->Get(ro_, c_.articles, BigEndian64(id), &v);
       if (s.IsNotFound()) {
@@ -606,8 +607,8 @@ class Evaluation {
   }
 
  private:
-  // Higher score, then newer (a smaller inverted id), is better.
-  using Scored = std::pair<double, std::uint64_t>;
+  // Higher score, then newer, is better.
+  using Scored = std::pair<double, Order>;
   struct Worse {
     bool operator()(const Scored& a, const Scored& b) const {
       return a.first != b.first ? a.first > b.first : a.second < b.second;
@@ -615,13 +616,7 @@ class Evaluation {
   };
 
   std::unique_ptr<PostingCursor> Cursor(std::string term) const {
-    return std::make_unique<PostingCursor>(c_, ro_, std::move(term));
-  }
-
-  Result<bool> InTime(std::string_view value) const {
-    PostingHeader h;
-    if (!ReadHeader(value, &h)) return Malformed(c_);
-    return (!query_.since || h.time >= *query_.since) && (!query_.until || h.time <= *query_.until);
+    return std::make_unique<PostingCursor>(c_, ro_, std::move(term), query_);
   }
 
   // Term t's positions, from one of its postings, into positions_[t].
@@ -629,11 +624,9 @@ class Evaluation {
     return ReadPositions(value, &positions_[t]) ? Status::Ok() : Malformed(c_);
   }
 
-  // Article k has every condition: is it in time, has it the phrases, and
-  // none of the excluded words?
-  Result<bool> Accept(std::uint64_t k) {
-    auto in_time = InTime(timed_->value());
-    if (!in_time.ok() || !*in_time) return in_time;
+  // Article k has every word, outlet and entity, in time: has it the
+  // phrases, and none of the excluded words?
+  Result<bool> Accept(const Order& k) {
     positions_.resize(parsed_.terms.size());
     for (const Phrase& phrase : parsed_.phrases) {
       for (std::size_t t : phrase)
@@ -678,8 +671,7 @@ class Evaluation {
   const rocksdb::Snapshot* snapshot_;
   rocksdb::ReadOptions ro_;
   std::vector<Clause> clauses_;
-  std::vector<PostingCursor*> words_;  // required word t's cursor
-  PostingCursor* timed_ = nullptr;     // a word's cursor: the article's time is in its postings
+  std::vector<PostingCursor*> words_;                     // required word t's cursor
   std::vector<std::unique_ptr<PostingCursor>> excluded_;  // excluded term t - required_terms
   std::vector<double> idf_;
   double average_length_ = 1;
@@ -689,10 +681,10 @@ class Evaluation {
 
 }  // namespace
 
-std::string PostingKey(std::string_view term, ArticleId id) {
+std::string PostingKey(std::string_view term, UnixSeconds time, ArticleId id) {
   std::string key(term);
   key += '\0';
-  key += BigEndian64(kMaxId - id);
+  key += EncodeOrder({InvertedTime(time), kMax - id});
   return key;
 }
 
@@ -723,10 +715,9 @@ ArticleIndex IndexArticle(const ArticleRecord& r) {
   ArticleIndex index;
   index.length = kTitleWeight * title.size() + text.size();
   const ArticleId id = r.stored.id;
-  const std::uint64_t time = ZigZag(r.stored.Time());
+  const UnixSeconds time = r.stored.Time();
   for (const auto& [term, o] : words) {
     std::string value;
-    PutVarint(value, time);
     PutVarint(value, index.length);
     PutVarint(value, o.title);
     PutVarint(value, o.text);
@@ -735,11 +726,11 @@ ArticleIndex IndexArticle(const ArticleRecord& r) {
       PutVarint(value, p - last);
       last = p;
     }
-    index.postings.emplace(PostingKey(term, id), std::move(value));
+    index.postings.emplace(PostingKey(term, time, id), std::move(value));
   }
-  index.postings.emplace(PostingKey(OutletTerm(a.outlet), id), "");
+  index.postings.emplace(PostingKey(OutletTerm(a.outlet), time, id), "");
   for (const EntityLink& l : r.entity_links)
-    index.postings.emplace(PostingKey(EntityTerm(l.entity), id), "");
+    index.postings.emplace(PostingKey(EntityTerm(l.entity), time, id), "");
   return index;
 }
 
@@ -830,7 +821,7 @@ Status VerifySearchIndex(const SearchColumns& c, const std::map<ArticleId, Artic
       s.IsNotFound() ? ++missing : ++different;
       if (missing + different > kDetailsPerArticle) continue;
       const std::string term =
-          TermLabel(std::string_view(key).substr(0, key.size() - kIdBytes - 1));
+          TermLabel(std::string_view(key).substr(0, key.size() - kOrderBytes - 1));
       problem(s.IsNotFound()
                   ? article + " lacks its posting for " + term
                   : article + "'s posting for " + term + " differs from what its record gives");

@@ -1,16 +1,18 @@
 // Private to store/: the full-text index (`terms`) and search over it.
 //
 // A posting is one term of one article. Its key is the term, '\0', then the
-// article id inverted (UINT64_MAX - id) and big-endian, so that one term's
-// postings sort newest article first and a search can seek in them. Word
-// terms (Terms() of title and text) carry in their value what ranking and
-// filters need without reading the article: varints of the article's time
-// (zigzag), its indexed length, the term's count in the title and in the
-// text, then its positions as deltas: the title's terms are at 0, 1, …,
-// the text's follow after a gap of one, so that no phrase spans both. Facet
-// terms find articles by outlet and by entity; their value is
-// empty. Word terms hold only letters, digits and marks, so a facet term,
-// which starts with a control byte, is never a word.
+// article's time and id, both inverted (UINT64_MAX - x, the time's sign bit
+// flipped first) and big-endian: every term's postings sort newest article
+// first, in the same order, so that a search can seek in one term's
+// postings to an article another proposes, and a time range is a key range.
+// Word terms (Terms() of title and text) carry in their value what ranking
+// needs without reading the article: varints of the article's indexed
+// length, the term's count in the title and in the text, then its positions
+// as deltas: the title's terms are at 0, 1, …, the text's follow after a gap
+// of one, so that no phrase spans both. Facet terms find articles by outlet
+// and by entity; their value is empty. Word terms hold only letters, digits
+// and marks, so a facet term, which starts with a control byte, is never a
+// word.
 //
 // WriteSearchIndex puts one Commit's changes into the article's WriteBatch;
 // SearchArticles and VerifySearchIndex only read.
@@ -52,7 +54,7 @@ inline constexpr const char* kIndexedLengthKey = "indexed_length_total";
 inline constexpr double kBm25K1 = 1.2;
 inline constexpr double kBm25B = 0.75;
 
-std::string PostingKey(std::string_view term, ArticleId id);
+std::string PostingKey(std::string_view term, UnixSeconds time, ArticleId id);
 // The facet terms of an article's outlet and of an entity it names.
 std::string OutletTerm(std::string_view outlet);
 std::string EntityTerm(EntityId entity);

@@ -132,6 +132,15 @@ struct Store::Impl {
 
   ~Impl() {
     if (!db) return;
+    // A reader replays every write-ahead log it finds at open: leave none,
+    // so that read commands start at once. A failed flush leaves the logs,
+    // which are replayed instead.
+    if (!read_only) {
+      std::vector<rocksdb::ColumnFamilyHandle*> all;
+      for (auto* h : cf)
+        if (h != nullptr) all.push_back(h);
+      db->Flush(rocksdb::FlushOptions(), all).PermitUncheckedError();
+    }
     for (auto* h : cf) {
       if (h != nullptr) db->DestroyColumnFamilyHandle(h).PermitUncheckedError();
     }
@@ -177,6 +186,10 @@ Status Store::Impl::Open(bool for_write) {
   rocksdb::DBOptions db_options;
   db_options.paranoid_checks = true;
   db_options.keep_log_file_num = 3;
+  // Small column families (meta) would otherwise keep every log alive until
+  // 4 × the memtables' size, all of which a reader opening during an
+  // ingest must replay.
+  db_options.max_total_wal_size = 64 << 20;
   db_options.info_log_level = rocksdb::InfoLogLevel::WARN_LEVEL;
   std::vector<std::string> existing;
   rocksdb::Status s;

@@ -247,10 +247,11 @@ struct SearchQuery {
   // distinct terms (excluded ones count).
   std::size_t max_query_bytes = 4096;
   std::size_t max_query_terms = 32;
-  // Articles, newest first, that the search looks at among those having the
-  // query's rarest word (or outlet or entity); when more have it, the hits
-  // are the best of the newest this many and `total` is a lower bound.
-  // Keeps a search of very common words fast. Default: 20,000.
+  // Articles, newest first, that the search looks at among those in the
+  // time range having the query's rarest word (or outlet or entity); when
+  // more have it, the hits are the best of the newest this many and `total`
+  // is a lower bound. Keeps a search of very common words fast. Default:
+  // 20,000.
   std::size_t max_candidates = 20000;
   // The length a snippet aims at, and how much of an article's text is
   // looked through for it. Defaults: 200 bytes, 64 KiB.

@@ -3,7 +3,7 @@
 #include <rocksdb/db.h>
 
 #include <algorithm>
-#include <limits>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -240,7 +240,15 @@ TEST(Search, AnUpdateReplacesThePostingsOfTheOldVersion) {
   Article v2 = v1;
   v2.title = "Warehouse fire out after two days";
   v2.text = "Investigators found the cause on Thursday.";
+  v2.published = kT0 + 2 * kDay;  // it moves in time too
   ASSERT_EQ(store->Commit(v2)->kind, CommitKind::kUpdated);
+  SearchQuery later;
+  later.text = "warehouse";
+  later.since = kT0 + kDay;
+  EXPECT_EQ(Ids(SearchOrDie(*store, later)), std::vector<ArticleId>{id});
+  later.since.reset();
+  later.until = kT0 + kDay;
+  EXPECT_EQ(SearchOrDie(*store, later).total, 0u);
   EXPECT_EQ(SearchOrDie(*store, "blaze").total, 0u);
   EXPECT_EQ(SearchOrDie(*store, "docks").total, 0u);
   EXPECT_EQ(Ids(SearchOrDie(*store, "investigators cause")), std::vector<ArticleId>{id});
@@ -326,6 +334,29 @@ TEST(Search, MaxCandidatesKeepsTheNewestAndSaysTheTotalIsALowerBound) {
   EXPECT_EQ(got, std::vector<ArticleId>(ids.end() - 4, ids.end()));
 }
 
+// The cap counts articles within the time range only: an old window is
+// searched in full however many newer articles have the word.
+TEST(Search, ATimeRangeIsSearchedWhateverTheNewerArticles) {
+  TempDir tmp;
+  auto store = OpenOrDie(tmp.path());
+  std::vector<ArticleId> ids;
+  for (int day = 0; day < 10; ++day) {
+    ids.push_back(CommitOrDie(
+        *store, MakeArticle("f" + std::to_string(day), "Ferry news",
+                            "Ferry report of day " + std::to_string(day), kT0 + day * kDay)));
+  }
+  SearchQuery q;
+  q.text = "ferry";
+  q.max_candidates = 2;
+  q.since = kT0;
+  q.until = kT0 + kDay;
+  auto r = SearchOrDie(*store, q);
+  EXPECT_TRUE(r.total_exact);
+  std::vector<ArticleId> got = Ids(r);
+  std::sort(got.begin(), got.end());
+  EXPECT_EQ(got, (std::vector<ArticleId>{ids[0], ids[1]}));
+}
+
 TEST(Search, RefusesQueriesWithNothingToSearchFor) {
   TempDir tmp;
   auto store = OpenOrDie(tmp.path());
@@ -379,8 +410,9 @@ TEST(Search, AReaderSearchesWhatTheWriterCommitted) {
   EXPECT_EQ(Ids(SearchOrDie(**reader, "ferry late")), std::vector<ArticleId>{id});
 }
 
-// The terms index as RocksDB holds it, for damaging it on purpose.
-void DeleteRaw(const std::string& dir, const std::string& family, const std::string& key) {
+// Deletes, behind the store's back, the first key of `family` that starts
+// with `prefix`.
+void DeleteRaw(const std::string& dir, const std::string& family, const std::string& prefix) {
   std::vector<std::string> names;
   ASSERT_TRUE(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), dir, &names).ok());
   std::vector<rocksdb::ColumnFamilyDescriptor> cfs;
@@ -388,8 +420,12 @@ void DeleteRaw(const std::string& dir, const std::string& family, const std::str
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
   rocksdb::DB* db = nullptr;
   ASSERT_TRUE(rocksdb::DB::Open(rocksdb::DBOptions(), dir, cfs, &handles, &db).ok());
-  auto index = std::find(names.begin(), names.end(), family) - names.begin();
-  ASSERT_TRUE(db->Delete(rocksdb::WriteOptions(), handles[index], key).ok());
+  auto* handle = handles[std::find(names.begin(), names.end(), family) - names.begin()];
+  std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(rocksdb::ReadOptions(), handle));
+  it->Seek(prefix);
+  ASSERT_TRUE(it->Valid() && it->key().starts_with(prefix));
+  ASSERT_TRUE(db->Delete(rocksdb::WriteOptions(), handle, it->key()).ok());
+  it.reset();
   for (auto* h : handles) db->DestroyColumnFamilyHandle(h).PermitUncheckedError();
   db->Close().PermitUncheckedError();
   delete db;
@@ -403,11 +439,7 @@ TEST(Search, VerifyFindsAMissingPosting) {
     id = CommitOrDie(*store, MakeArticle("a", "Ferry news", "The ferry ran late."));
     ExpectConsistent(*store);
   }
-  // Key: term, '\0', then the id inverted, big-endian.
-  std::string key = std::string("ferri") + '\0';
-  std::uint64_t inverted = std::numeric_limits<std::uint64_t>::max() - id;
-  for (int shift = 56; shift >= 0; shift -= 8) key += static_cast<char>((inverted >> shift) & 0xff);
-  DeleteRaw(tmp.path(), "terms", key);
+  DeleteRaw(tmp.path(), "terms", std::string("ferri") + '\0');
   auto store = Store::OpenForRead(tmp.path());
   ASSERT_TRUE(store.ok());
   auto problems = (*store)->Verify();
@@ -436,6 +468,27 @@ TEST(Search, VerifyFindsAPostingOfAMissingArticle) {
                       "terms index: the posting for \"ferri\" names missing article " +
                           std::to_string(id)),
             problems->end());
+}
+
+// A reader replays at open whatever write-ahead log it finds; a closed
+// writer leaves none, so that `newsdesk search` starts at once after an
+// ingest.
+TEST(Search, AClosedWriterLeavesNoLogForReadersToReplay) {
+  TempDir tmp;
+  {
+    auto store = OpenOrDie(tmp.path());
+    for (int i = 0; i < 50; ++i) {
+      CommitOrDie(*store, MakeArticle("f" + std::to_string(i), "Ferry news " + std::to_string(i),
+                                      "The ferry ran late on day " + std::to_string(i) + "."));
+    }
+  }
+  std::uintmax_t logged = 0;
+  for (const auto& e : std::filesystem::directory_iterator(tmp.path()))
+    if (e.path().extension() == ".log") logged += e.file_size();
+  EXPECT_EQ(logged, 0u);
+  auto reader = Store::OpenForRead(tmp.path());
+  ASSERT_TRUE(reader.ok());
+  EXPECT_EQ(SearchOrDie(**reader, "ferry").total, 50u);
 }
 
 // A database of schema 3, before the terms index: refused, not searched
