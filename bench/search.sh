@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Search latency at growing corpus sizes (bench/search_bench.cc): builds each
+# corpus once through Store::Commit into BUILD_DIR/bench-search-<size> (later
+# runs reuse it), then runs the same reproducible query workload, warm, on
+# every size and prints p50/p99/max, queries/s, peak RSS and the growth.
+# Usage: bench/search.sh BUILD_DIR   (SEARCH_BENCH_SIZES, default
+# "100000 300000"; SEARCH_BENCH_QUERIES, default 2000; skipped without
+# ../shared/data)
+set -euo pipefail
+build=${1:-build-release}
+data=${NEWSDESK_BENCH_DATA:-../shared/data}
+sizes=${SEARCH_BENCH_SIZES:-"100000 300000"}
+queries=${SEARCH_BENCH_QUERIES:-2000}
+if [[ ! -f $data/wikinews/docs.jsonl || ! -f $data/stories-dev/ecbplus-dev.jsonl ]]; then
+  echo "search bench: skipped, no sentences at $data/wikinews and $data/stories-dev"
+  exit 0
+fi
+dirs=()
+for n in $sizes; do
+  dir=$build/bench-search-$((n / 1000))k
+  "$build/search_bench" build --data "$data" --articles "$n" --db "$dir" | grep -v '^cores:\|^source:'
+  dirs+=("$dir")
+done
+"$build/search_bench" query --data "$data" --queries "$queries" "${dirs[@]}"
