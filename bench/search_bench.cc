@@ -1,7 +1,7 @@
 // Search latency on generated corpora of real news sentences.
 //
 //   search_bench build --data DIR --articles N --db DBDIR [--seed S]
-//   search_bench query --data DIR [--queries Q] [--seed S] DBDIR...
+//   search_bench query --data DIR [--queries Q] [--seed S] [--max-candidates N] DBDIR...
 //
 // `build` makes N articles by recombining real text: each takes a real
 // headline and 5–15 sentences drawn from all the articles of
@@ -204,11 +204,13 @@ struct Workload {
   std::vector<std::string> kinds;
 };
 
-Workload MakeWorkload(const Corpus& corpus, std::size_t count, std::uint64_t seed) {
+Workload MakeWorkload(const Corpus& corpus, std::size_t count, std::uint64_t seed,
+                      std::size_t max_candidates) {
   std::mt19937_64 rng(seed ^ 0x5eedULL);
   Workload w;
   while (w.queries.size() < count) {
     SearchQuery q;
+    q.max_candidates = max_candidates;
     const std::uint64_t kind = Below(rng, 100);
     std::string label;
     if (kind < 75) {
@@ -260,11 +262,13 @@ struct Latency {
   double p50 = 0, p99 = 0;
 };
 
-int Query(const Corpus& corpus, std::size_t count, std::uint64_t seed,
+int Query(const Corpus& corpus, std::size_t count, std::uint64_t seed, std::size_t max_candidates,
           const std::vector<std::string>& dirs) {
-  const Workload w = MakeWorkload(corpus, count, seed);
-  std::printf("workload: %zu queries (seed %llu), limit 10 with snippets, one thread\n",
-              w.queries.size(), static_cast<unsigned long long>(seed));
+  const Workload w = MakeWorkload(corpus, count, seed, max_candidates);
+  std::printf(
+      "workload: %zu queries (seed %llu), limit 10 with snippets, max_candidates %zu, one "
+      "thread\n",
+      w.queries.size(), static_cast<unsigned long long>(seed), max_candidates);
   std::vector<Latency> sizes;
   for (const std::string& dir : dirs) {
     auto store = Store::OpenForRead(dir);
@@ -289,7 +293,7 @@ int Query(const Corpus& corpus, std::size_t count, std::uint64_t seed,
         }
         if (pass == 1) {
           hits += r->total;
-          capped += !r->total_exact;
+          capped += !r->complete;
           empty += r->total == 0;
         }
       }
@@ -338,7 +342,8 @@ int Query(const Corpus& corpus, std::size_t count, std::uint64_t seed,
 int Usage() {
   std::fprintf(stderr,
                "usage: search_bench build --data DIR --articles N --db DBDIR [--seed S]\n"
-               "       search_bench query --data DIR [--queries Q] [--seed S] DBDIR...\n");
+               "       search_bench query --data DIR [--queries Q] [--seed S] "
+               "[--max-candidates N] DBDIR...\n");
   return 2;
 }
 
@@ -349,7 +354,7 @@ int main(int argc, char** argv) {
   const std::string mode = argv[1];
   std::string data, db;
   std::uint64_t articles = 0, seed = 7;
-  std::size_t queries = 2000;
+  std::size_t queries = 2000, max_candidates = SearchQuery().max_candidates;
   std::vector<std::string> dirs;
   for (int i = 2; i < argc; ++i) {
     const std::string a = argv[i];
@@ -364,6 +369,8 @@ int main(int argc, char** argv) {
       seed = std::strtoull(argv[++i], nullptr, 10);
     } else if (a == "--queries" && has_value) {
       queries = std::strtoull(argv[++i], nullptr, 10);
+    } else if (a == "--max-candidates" && has_value) {
+      max_candidates = std::strtoull(argv[++i], nullptr, 10);
     } else if (a.rfind("--", 0) == 0) {
       return Usage();
     } else {
@@ -376,6 +383,7 @@ int main(int argc, char** argv) {
   std::printf("source: %zu headlines, %zu sentences, %zu outlets\n", corpus.titles.size(),
               corpus.sentences.size(), corpus.outlets.size());
   if (mode == "build" && articles > 0 && !db.empty()) return Build(corpus, articles, db, seed);
-  if (mode == "query" && !dirs.empty() && queries > 0) return Query(corpus, queries, seed, dirs);
+  if (mode == "query" && !dirs.empty() && queries > 0)
+    return Query(corpus, queries, seed, max_candidates, dirs);
   return Usage();
 }

@@ -534,6 +534,7 @@ json SearchJson(const SearchRequest& request, const SearchResults& results) {
           {"limit", q.limit},
           {"total", results.total},
           {"total_exact", results.total_exact},
+          {"complete", results.complete},
           {"results", std::move(hits)}};
 }
 
@@ -550,8 +551,8 @@ std::string SearchText(const SearchRequest& request, const SearchResults& result
   }
   if (!results.hits.empty())
     out += fmt::format(" ({}–{} shown)", q.offset + 1, q.offset + results.hits.size());
-  if (!results.total_exact)
-    out += fmt::format("; only the newest {} with its rarest word were ranked", q.max_candidates);
+  if (!results.complete)
+    out += fmt::format("; the newest {} with its rarest word were ranked", q.max_candidates);
   out += "\n";
   for (std::size_t i = 0; i < results.hits.size(); ++i) {
     const SearchHit& h = results.hits[i];

@@ -249,10 +249,10 @@ struct SearchQuery {
   std::size_t max_query_terms = 32;
   // Articles, newest first, that the search looks at among those in the
   // time range having the query's rarest word (or outlet or entity); when
-  // more have it, the hits are the best of the newest this many and `total`
-  // is a lower bound. Keeps a search of very common words fast. Default:
-  // 20,000.
-  std::size_t max_candidates = 20000;
+  // more have it, the hits are the best of the newest this many (`complete`
+  // false). Keeps a search of very common words fast: each candidate costs
+  // about a microsecond per further word (bench/search.sh). Default: 5,000.
+  std::size_t max_candidates = 5000;
   // The length a snippet aims at, and how much of an article's text is
   // looked through for it. Defaults: 200 bytes, 64 KiB.
   std::size_t snippet_bytes = 200;
@@ -282,10 +282,14 @@ struct SearchHit {
 struct SearchResults {
   std::vector<std::string> terms;  // the terms searched for (not the excluded ones)
   std::vector<SearchHit> hits;     // best first
-  // Articles that match; a lower bound when max_candidates stopped the
-  // search (total_exact false).
+  // Articles that match. When max_candidates stopped the search, `total`
+  // counts those found so far (total_exact false), except for a single
+  // word without filters, whose total is the number of articles using it.
   std::uint64_t total = 0;
   bool total_exact = true;
+  // False when max_candidates stopped the search: the hits are the best of
+  // the newest articles looked at, not of all.
+  bool complete = true;
 };
 
 struct StoreStats {

@@ -436,7 +436,7 @@ TEST(Cli, SearchFindsTheArticlesOfAnEventByItsWords) {
   EXPECT_EQ(j.at("total_exact"), true);
   EXPECT_EQ(j.at("terms"), (json{"vellmouth", "strike"}));
   for (const char* key : {"query", "terms", "since", "until", "outlets", "entities", "offset",
-                          "limit", "total", "total_exact", "results"}) {
+                          "limit", "total", "total_exact", "complete", "results"}) {
     EXPECT_TRUE(j.contains(key)) << key;
   }
   double last = 1e9;

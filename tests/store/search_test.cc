@@ -85,6 +85,7 @@ TEST(Search, RanksATitleMatchAboveAMatchInTheText) {
   EXPECT_GT(r.hits[0].score, r.hits[1].score);
   EXPECT_EQ(r.total, 2u);
   EXPECT_TRUE(r.total_exact);
+  EXPECT_TRUE(r.complete);
 }
 
 TEST(Search, TheRarerWordWeighsMore) {
@@ -284,6 +285,19 @@ TEST(Search, SnippetsShowTheMatchingWordsMarked) {
   EXPECT_EQ(hit.published, kT0);
 }
 
+TEST(Search, AnArticleFoundByItsTitleShowsTheStartOfItsText) {
+  TempDir tmp;
+  auto store = OpenOrDie(tmp.path());
+  CommitOrDie(*store, MakeArticle("t", "Ferry timetable changes",
+                                  "Boats will leave\n\nten minutes earlier from Monday."));
+  auto r = SearchOrDie(*store, "timetable");
+  ASSERT_EQ(r.hits.size(), 1u);
+  EXPECT_EQ(r.hits[0].snippet, "Boats will leave ten minutes earlier from Monday.");
+  EXPECT_TRUE(r.hits[0].snippet_matches.empty());
+  EXPECT_EQ(Marked(r.hits[0].title, r.hits[0].title_matches),
+            std::vector<std::string>{"timetable"});
+}
+
 TEST(Search, LimitAndOffsetPageThroughTheHitsBestFirst) {
   TempDir tmp;
   auto store = OpenOrDie(tmp.path());
@@ -315,7 +329,7 @@ TEST(Search, LimitAndOffsetPageThroughTheHitsBestFirst) {
   EXPECT_EQ(count.total, 12u);
 }
 
-TEST(Search, MaxCandidatesKeepsTheNewestAndSaysTheTotalIsALowerBound) {
+TEST(Search, MaxCandidatesRanksTheNewestAndSaysSo) {
   TempDir tmp;
   auto store = OpenOrDie(tmp.path());
   std::vector<ArticleId> ids;
@@ -324,14 +338,23 @@ TEST(Search, MaxCandidatesKeepsTheNewestAndSaysTheTotalIsALowerBound) {
                                                   "Ferry report number " + std::to_string(i))));
   }
   SearchQuery q;
-  q.text = "ferry";
+  q.text = "ferry report";
   q.max_candidates = 4;
   auto r = SearchOrDie(*store, q);
-  EXPECT_FALSE(r.total_exact);
+  EXPECT_FALSE(r.complete);
+  EXPECT_FALSE(r.total_exact);  // at least 4
   EXPECT_EQ(r.total, 4u);
   std::vector<ArticleId> got = Ids(r);
   std::sort(got.begin(), got.end());
   EXPECT_EQ(got, std::vector<ArticleId>(ids.end() - 4, ids.end()));
+
+  // A word alone: all its articles match, whatever was ranked.
+  q.text = "ferry";
+  r = SearchOrDie(*store, q);
+  EXPECT_FALSE(r.complete);
+  EXPECT_TRUE(r.total_exact);
+  EXPECT_EQ(r.total, 10u);
+  EXPECT_EQ(r.hits.size(), 4u);
 }
 
 // The cap counts articles within the time range only: an old window is
@@ -351,6 +374,7 @@ TEST(Search, ATimeRangeIsSearchedWhateverTheNewerArticles) {
   q.since = kT0;
   q.until = kT0 + kDay;
   auto r = SearchOrDie(*store, q);
+  EXPECT_TRUE(r.complete);
   EXPECT_TRUE(r.total_exact);
   std::vector<ArticleId> got = Ids(r);
   std::sort(got.begin(), got.end());
