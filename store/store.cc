@@ -174,7 +174,11 @@ struct Store::Impl {
   Result<CommitOutcome> Commit(const Article& article, const std::string* frontier_url);
   Status ForEach(Cf family, const std::function<Status(rocksdb::Slice, rocksdb::Slice)>& fn) const;
   // Fills summary.entities with the story's most mentioned entities.
-  Status AddMainEntities(const StoryRecord& story, StorySummary& summary) const;
+  Status AddMainEntities(const std::map<EntityId, std::uint64_t>& entities,
+                         StorySummary& summary) const;
+  // The story a story id stands for now: itself, or the story it was
+  // merged into (through every later merge).
+  Result<StoryId> ResolveStory(StoryId id) const;
 };
 
 // Redirects followed from a merged story's id; a chain is one hop per merge.
@@ -393,9 +397,9 @@ struct PendingCommit {
 
 // How well an article's headline names its story: how central its words
 // are, halved for a headline in capitals.
-double HeadlineScore(const Article& article, const TermVector& words, const TermVector& centroid) {
+double HeadlineScore(std::string_view title, const TermVector& words, const TermVector& centroid) {
   double score = Cosine(words, centroid);
-  return AllCapitals(article.title) ? score / 2 : score;
+  return AllCapitals(title) ? score / 2 : score;
 }
 
 void AddEntities(StoryRecord& story, const std::vector<EntityLink>& links, std::int64_t sign) {
@@ -424,7 +428,8 @@ StoryRecord RebuildStory(StoryId id, const std::vector<ArticleRecord>& members) 
   }
   double best = -1;
   for (const ArticleRecord& m : members) {
-    double score = HeadlineScore(m.stored.article, NormalizedTf(m.terms), r.centroids[kWords]);
+    double score =
+        HeadlineScore(m.stored.article.title, NormalizedTf(m.terms), r.centroids[kWords]);
     if (score > best) {
       best = score;
       r.title = m.stored.article.title;
@@ -698,7 +703,7 @@ Result<CommitOutcome> Store::Impl::Commit(const Article& article, const std::str
       double score = -1;
       std::string title;
       if (a == id) {
-        score = HeadlineScore(article, words, story.centroids[kWords]);
+        score = HeadlineScore(article.title, words, story.centroids[kWords]);
         title = article.title;
       } else if (a != 0) {
         auto cached = headline_cache.find(a);
@@ -712,8 +717,7 @@ Result<CommitOutcome> Store::Impl::Commit(const Article& article, const std::str
                            a, HeadlineWords{(*m)->stored.article.title, NormalizedTf((*m)->terms)})
                        .first;
         }
-        score = Cosine(cached->second.words, story.centroids[kWords]);
-        if (AllCapitals(cached->second.title)) score /= 2;
+        score = HeadlineScore(cached->second.title, cached->second.words, story.centroids[kWords]);
         title = cached->second.title;
       }
       if (a == story.headline_article) {
@@ -1006,9 +1010,21 @@ Result<std::optional<ArticleId>> Store::FindArticleByUrl(std::string_view url) c
   return std::optional<ArticleId>();
 }
 
-Status Store::Impl::AddMainEntities(const StoryRecord& story, StorySummary& summary) const {
+Result<StoryId> Store::Impl::ResolveStory(StoryId id) const {
+  for (int hop = 0; hop < kMaxRedirects; ++hop) {
+    std::string v;
+    rocksdb::Status s = db->Get(rocksdb::ReadOptions(), cf[kStoryRedirects], BigEndian64(id), &v);
+    if (s.IsNotFound()) break;
+    if (!s.ok()) return FromRocks(s, dir);
+    id = ReadBigEndian64(v);
+  }
+  return id;
+}
+
+Status Store::Impl::AddMainEntities(const std::map<EntityId, std::uint64_t>& entities,
+                                    StorySummary& summary) const {
   std::vector<std::pair<std::uint64_t, EntityId>> ranked;
-  for (const auto& [entity, n] : story.entities) ranked.emplace_back(n, entity);
+  for (const auto& [entity, n] : entities) ranked.emplace_back(n, entity);
   std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
     return a.first != b.first ? a.first > b.first : a.second < b.second;
   });
@@ -1040,12 +1056,14 @@ StorySummary Summarize(const StoryRecord& r) {
 
 Result<std::vector<StorySummary>> Store::ListStories(const StoryQuery& query) const {
   std::vector<StorySummary> out;
+  std::map<StoryId, std::map<EntityId, std::uint64_t>> entities;  // of the stories in `out`
   Status s = impl_->ForEach(kStories, [&](rocksdb::Slice, rocksdb::Slice value) {
     auto r = DecodeStory(std::string_view(value.data(), value.size()));
     if (!r.ok()) return r.status().WithContext("database " + impl_->dir);
     if (query.since && r->last_seen < *query.since) return Status::Ok();
     if (r->outlets.size() < query.min_sources) return Status::Ok();
     out.push_back(Summarize(*r));
+    entities.emplace(r->id, std::move(r->entities));
     return Status::Ok();
   });
   if (!s.ok()) return s;
@@ -1057,30 +1075,21 @@ Result<std::vector<StorySummary>> Store::ListStories(const StoryQuery& query) co
   });
   if (query.limit != 0 && out.size() > query.limit) out.resize(query.limit);
   for (StorySummary& summary : out) {
-    auto r = impl_->LoadStory(summary.id);
-    if (!r.ok()) return r.status();
-    if (!r->has_value()) continue;
-    if (Status es = impl_->AddMainEntities(**r, summary); !es.ok()) return es;
+    if (Status es = impl_->AddMainEntities(entities[summary.id], summary); !es.ok()) return es;
   }
   return out;
 }
 
 Result<std::optional<StoryDetail>> Store::GetStory(StoryId id) const {
-  // A story merged into another resolves to it (through every later merge).
-  for (int hop = 0; hop < kMaxRedirects; ++hop) {
-    std::string v;
-    rocksdb::Status rs =
-        impl_->db->Get(rocksdb::ReadOptions(), impl_->cf[kStoryRedirects], BigEndian64(id), &v);
-    if (rs.IsNotFound()) break;
-    if (!rs.ok()) return FromRocks(rs, impl_->dir);
-    id = ReadBigEndian64(v);
-  }
+  auto resolved = impl_->ResolveStory(id);
+  if (!resolved.ok()) return resolved.status();
+  id = *resolved;
   auto r = impl_->LoadStory(id);
   if (!r.ok()) return r.status();
   if (!r->has_value()) return std::optional<StoryDetail>();
   StoryDetail d;
   d.summary = Summarize(**r);
-  if (Status es = impl_->AddMainEntities(**r, d.summary); !es.ok()) return es;
+  if (Status es = impl_->AddMainEntities((*r)->entities, d.summary); !es.ok()) return es;
   auto members = impl_->StoryMembers(id);
   if (!members.ok()) return members.status();
   for (ArticleId m : *members) {
@@ -1491,16 +1500,12 @@ Result<std::vector<std::string>> Store::Verify() const {
       problem("story " + std::to_string(sid) + "'s story_keys differ from its index keys");
   }
   s = scan(kStoryRedirects, [&](const std::string& k, const std::string& v) {
-    StoryId from = id_of(k), to = id_of(v);
+    StoryId from = id_of(k);
     if (stories.count(from))
       problem("merged story " + std::to_string(from) + " still has a record");
-    for (int hop = 0; hop < kMaxRedirects && !stories.count(to); ++hop) {
-      std::string next;
-      if (!db.db->Get(rocksdb::ReadOptions(), db.cf[kStoryRedirects], BigEndian64(to), &next).ok())
-        break;
-      to = id_of(next);
-    }
-    if (!stories.count(to)) problem("merged story " + std::to_string(from) + " leads to no story");
+    auto to = db.ResolveStory(id_of(v));
+    if (!to.ok() || !stories.count(*to))
+      problem("merged story " + std::to_string(from) + " leads to no story");
   });
   if (!s.ok()) return s;
   std::map<StoryId, int> time_keys;
