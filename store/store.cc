@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <ctime>
 #include <filesystem>
 #include <mutex>
 #include <set>
@@ -99,6 +100,13 @@ UnixSeconds SystemNow() {
       .count();
 }
 
+// CPU seconds used by the calling thread.
+double ThreadCpuSeconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+}
+
 bool HasPrefix(const rocksdb::Slice& s, const std::string& prefix) {
   return s.size() >= prefix.size() && std::memcmp(s.data(), prefix.data(), prefix.size()) == 0;
 }
@@ -134,6 +142,7 @@ struct Store::Impl {
   std::unordered_map<ArticleId, HeadlineWords> headline_cache;
   std::uint64_t next_article_id = 1, next_story_id = 1, article_count = 0, story_count = 0;
   std::uint64_t next_entity_id = 1, entity_count = 0;
+  CommitProfile profile;  // under write_mu
 
   EntityColumns Entities() const {
     return EntityColumns{db.get(),        cf[kEntities], cf[kAliases],
@@ -443,6 +452,8 @@ StoryRecord RebuildStory(StoryId id, const std::vector<ArticleRecord>& members) 
 
 Result<CommitOutcome> Store::Impl::Commit(const Article& article, const std::string* frontier_url) {
   if (read_only) return Status::InvalidInput("database " + dir + " is open read-only");
+  const double started = ThreadCpuSeconds();
+  CommitProfile spent;
   if (article.canonical_url.empty() || article.title.empty() || article.text.empty()) {
     return Status::InvalidInput("an article needs a canonical URL, a title and text");
   }
@@ -584,13 +595,16 @@ Result<CommitOutcome> Store::Impl::Commit(const Article& article, const std::str
   rec.stored.ingested_at = options.now ? options.now() : SystemNow();
   rec.terms = ArticleTerms(article);
   const UnixSeconds t = rec.stored.Time();
+  double mark = ThreadCpuSeconds();
   auto links = entities.Add(article, id, t);
   if (!links.ok()) return links.status();
+  spent.entities += ThreadCpuSeconds() - mark;
   rec.entity_links = std::move(links).value();
   ++new_article_count;
   for (const TermCount& term : rec.terms) ++p.doc_freq_delta[term.term];
   ++p.outlet_delta[article.outlet];
 
+  mark = ThreadCpuSeconds();
   std::unordered_map<std::string, double> idf_cache, name_idf_cache;
   Status df_error;
   auto idf = [&](const std::string& term) -> double {
@@ -806,6 +820,7 @@ Result<CommitOutcome> Store::Impl::Commit(const Article& article, const std::str
     }
   }
   rec.stored.story = story->id;
+  spent.stories += ThreadCpuSeconds() - mark;
 
   // Everything goes into one batch.
   p.batch.Put(cf[kArticles], BigEndian64(id), EncodeArticle(rec));
@@ -813,6 +828,7 @@ Result<CommitOutcome> Store::Impl::Commit(const Article& article, const std::str
   if (!rec.alias_key.empty()) p.batch.Put(cf[kUrlAliases], rec.alias_key, BigEndian64(id));
   p.batch.Put(cf[kFingerprints], BigEndian64(fingerprint), BigEndian64(id));
   p.batch.Put(cf[kStoryMembers], BigEndian64(story->id) + BigEndian64(id), "");
+  mark = ThreadCpuSeconds();
   for (auto& [sid, touched] : p.stories) {
     if (touched.stored_last_seen) {
       p.batch.Delete(cf[kStoryTime], StoryTimeKey(*touched.stored_last_seen, sid));
@@ -834,6 +850,7 @@ Result<CommitOutcome> Store::Impl::Commit(const Article& article, const std::str
   for (auto& [gone, target] : p.redirects) {
     p.batch.Put(cf[kStoryRedirects], BigEndian64(gone), BigEndian64(target));
   }
+  spent.stories += ThreadCpuSeconds() - mark;
   for (auto& [mid, moved] : p.moved)
     p.batch.Put(cf[kArticles], BigEndian64(mid), EncodeArticle(moved));
   std::unordered_map<std::string, std::uint64_t> new_doc_freq;
@@ -867,14 +884,20 @@ Result<CommitOutcome> Store::Impl::Commit(const Article& article, const std::str
   p.batch.Put(cf[kMeta], kNextStoryKey, BigEndian64(new_next_story));
   p.batch.Put(cf[kMeta], kArticleCountKey, BigEndian64(new_article_count));
   p.batch.Put(cf[kMeta], kStoryCountKey, BigEndian64(new_story_count));
+  mark = ThreadCpuSeconds();
   entities.Write(p.batch);
+  spent.entities += ThreadCpuSeconds() - mark;
+  mark = ThreadCpuSeconds();
   if (Status ss = WriteSearchIndex(SearchIndex(), old ? &*old : nullptr, rec, p.batch); !ss.ok())
     return ss;
+  spent.search += ThreadCpuSeconds() - mark;
   p.batch.Put(cf[kMeta], kNextEntityKey, BigEndian64(entities.next_id()));
   p.batch.Put(cf[kMeta], kEntityCountKey, BigEndian64(entities.count()));
 
+  mark = ThreadCpuSeconds();
   s = db->Write(rocksdb::WriteOptions(), &p.batch);
   if (!s.ok()) return FromRocks(s, dir);
+  spent.write += ThreadCpuSeconds() - mark;
 
   for (auto& [term, n] : new_doc_freq) doc_freq_cache[term] = n;
   headline_cache.erase(id);  // an update changed its words
@@ -892,6 +915,12 @@ Result<CommitOutcome> Store::Impl::Commit(const Article& article, const std::str
   story_count = new_story_count;
   next_entity_id = entities.next_id();
   entity_count = entities.count();
+  ++profile.commits;
+  profile.total += ThreadCpuSeconds() - started;
+  profile.stories += spent.stories;
+  profile.entities += spent.entities;
+  profile.search += spent.search;
+  profile.write += spent.write;
   return CommitOutcome{kind, id, rec.stored.story};
 }
 
@@ -916,6 +945,11 @@ Result<std::unique_ptr<Store>> Store::OpenForRead(const std::string& dir) {
 Result<CommitOutcome> Store::Commit(const Article& article) {
   std::lock_guard<std::mutex> lock(impl_->write_mu);
   return impl_->Commit(article, nullptr);
+}
+
+CommitProfile Store::Profile() const {
+  std::lock_guard<std::mutex> lock(impl_->write_mu);
+  return impl_->profile;
 }
 
 Result<CommitOutcome> Store::CommitFromFrontier(const Article& article,

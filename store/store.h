@@ -53,6 +53,19 @@ struct StoreOptions {
   std::function<UnixSeconds()> now;
 };
 
+// Where a writer's commits spent their time: CPU seconds of the committing
+// thread, summed over the commits that wrote (new or updated articles) since
+// the store was opened. For benchmarks (`story_eval`, bench/).
+struct CommitProfile {
+  std::uint64_t commits = 0;
+  double total = 0;     // the whole Commit calls
+  double stories = 0;   // story assignment: vectors, candidates, similarity,
+                        // headline, merges, story records and keys
+  double entities = 0;  // entity linking
+  double search = 0;    // search postings
+  double write = 0;     // the RocksDB write
+};
+
 struct StoredArticle {
   ArticleId id = 0;
   Article article;
@@ -361,6 +374,8 @@ class Store {
   Result<std::optional<StoryDetail>> GetStory(StoryId id) const;
 
   Result<StoreStats> Stats() const;
+  // Time spent in this writer's commits so far, by stage.
+  CommitProfile Profile() const;
 
   // Entities. Reads see the database as of the last Commit; none of them
   // changes anything.
