@@ -4,8 +4,22 @@
 #include <cstring>
 #include <memory>
 #include <tuple>
+#include <unordered_map>
 
 namespace newsdesk::store_internal {
+
+std::string NormalizedName(std::string_view name, EntityType type) {
+  thread_local std::unordered_map<std::string, std::string> known;
+  std::string key;
+  key.reserve(name.size() + 1);
+  key.push_back(static_cast<char>(type));
+  key.append(name);
+  if (auto it = known.find(key); it != known.end()) return it->second;
+  std::string normalized = NormalizeEntityName(name, type);
+  if (known.size() >= kNormalizedNamesKept) known.clear();
+  known.emplace(std::move(key), normalized);
+  return normalized;
+}
 
 Status RocksError(const rocksdb::Status& s, const std::string& dir) {
   if (s.IsCorruption()) {
@@ -52,7 +66,7 @@ bool IsSubset(const std::vector<std::string>& small, const std::vector<std::stri
 std::vector<std::string> FormsOf(const DocumentEntity& d) {
   std::vector<std::string> forms;
   auto add = [&](const std::string& f) {
-    if (NormalizeEntityName(f, KeyType(d.type)).empty()) return;
+    if (NormalizedName(f, KeyType(d.type)).empty()) return;
     if (std::find(forms.begin(), forms.end(), f) == forms.end()) forms.push_back(f);
   };
   add(d.name);
@@ -63,7 +77,7 @@ std::vector<std::string> FormsOf(const DocumentEntity& d) {
 std::vector<std::string> TickersOf(const DocumentEntity& d) {
   std::vector<std::string> tickers;
   for (const std::string& t : d.tickers) {
-    if (NormalizeEntityName(TickerSymbol(t), EntityType::kTicker).empty()) continue;
+    if (NormalizedName(TickerSymbol(t), EntityType::kTicker).empty()) continue;
     if (std::find(tickers.begin(), tickers.end(), t) == tickers.end()) tickers.push_back(t);
   }
   return tickers;
@@ -111,7 +125,7 @@ std::string_view TickerSymbol(std::string_view ticker) {
 std::set<std::string> FormKeys(const EntityRecord& r) {
   std::set<std::string> keys;
   for (const auto& [form, n] : r.aliases) {
-    std::string k = NormalizeEntityName(form, KeyType(r.type));
+    std::string k = NormalizedName(form, KeyType(r.type));
     if (!k.empty()) keys.insert(std::move(k));
   }
   return keys;
@@ -120,7 +134,7 @@ std::set<std::string> FormKeys(const EntityRecord& r) {
 std::set<std::string> TickerKeys(const EntityRecord& r) {
   std::set<std::string> keys;
   for (const auto& [ticker, n] : r.tickers) {
-    std::string k = NormalizeEntityName(TickerSymbol(ticker), EntityType::kTicker);
+    std::string k = NormalizedName(TickerSymbol(ticker), EntityType::kTicker);
     if (!k.empty()) keys.insert(std::move(k));
   }
   return keys;
@@ -293,16 +307,16 @@ Result<std::optional<EntityId>> EntityCommit::Resolve(const DocumentEntity& d) {
   const EntityType type = d.type;
   std::set<std::string> all_keys, multi_keys, symbols;
   for (const std::string& f : FormsOf(d)) {
-    std::string k = NormalizeEntityName(f, KeyType(type));
+    std::string k = NormalizedName(f, KeyType(type));
     if (k.find(' ') != std::string::npos) multi_keys.insert(k);
     all_keys.insert(std::move(k));
   }
   for (const std::string& t : TickersOf(d)) {
-    symbols.insert(NormalizeEntityName(TickerSymbol(t), EntityType::kTicker));
+    symbols.insert(NormalizedName(TickerSymbol(t), EntityType::kTicker));
   }
   if (type == EntityType::kTicker) {
     for (const std::string& f : FormsOf(d)) {
-      std::string k = NormalizeEntityName(TickerSymbol(f), EntityType::kTicker);
+      std::string k = NormalizedName(TickerSymbol(f), EntityType::kTicker);
       if (!k.empty()) symbols.insert(std::move(k));
     }
   }
@@ -310,7 +324,7 @@ Result<std::optional<EntityId>> EntityCommit::Resolve(const DocumentEntity& d) {
   // shares rose") may be the company listed under it.
   if (type == EntityType::kOrganization && multi_keys.empty()) {
     for (const std::string& f : FormsOf(d)) {
-      if (LooksLikeSymbol(f)) symbols.insert(NormalizeEntityName(f, EntityType::kTicker));
+      if (LooksLikeSymbol(f)) symbols.insert(NormalizedName(f, EntityType::kTicker));
     }
   }
   // A name of two or more words is what identifies; short forms ("Wu",
@@ -343,7 +357,7 @@ Result<std::optional<EntityId>> EntityCommit::Resolve(const DocumentEntity& d) {
       if (!match && type == EntityType::kOrganization && !d.tickers.empty())
         for (const auto& [form, n] : r.aliases)
           match = match || (LooksLikeSymbol(form) &&
-                            symbols.count(NormalizeEntityName(form, EntityType::kTicker)) > 0);
+                            symbols.count(NormalizedName(form, EntityType::kTicker)) > 0);
     } else if (type == EntityType::kTicker && r.type == EntityType::kOrganization) {
       match = Intersects(symbols, ticker_keys);
     }
@@ -370,7 +384,7 @@ Result<std::optional<EntityId>> EntityCommit::Resolve(const DocumentEntity& d) {
   if (type != EntityType::kPerson || d.ambiguous_short_form || multi_keys.empty()) {
     return std::optional<EntityId>();
   }
-  std::string name_key = NormalizeEntityName(d.name, type);
+  std::string name_key = NormalizedName(d.name, type);
   if (name_key.find(' ') == std::string::npos) {
     name_key = *std::max_element(
         multi_keys.begin(), multi_keys.end(),

@@ -23,6 +23,12 @@
 
 namespace newsdesk::store_internal {
 
+// NormalizeEntityName, remembered per thread: a writer normalizes the same
+// names in article after article, and ICU normalization costs microseconds
+// a name. Forgets everything after kNormalizedNamesKept names.
+inline constexpr std::size_t kNormalizedNamesKept = 200000;
+std::string NormalizedName(std::string_view name, EntityType type);
+
 struct EntityColumns {
   rocksdb::DB* db = nullptr;
   rocksdb::ColumnFamilyHandle* entities = nullptr;     // entity id → EntityRecord

@@ -1,6 +1,10 @@
 #include "store/records.h"
 
+#include <algorithm>
+#include <bit>
+#include <cstring>
 #include <nlohmann/json.hpp>
+#include <span>
 #include <stdexcept>
 
 namespace newsdesk::store_internal {
@@ -123,6 +127,62 @@ std::string ToCbor(const json& j) {
   return std::string(cbor.begin(), cbor.end());
 }
 
+// A story's centroids as one byte string (a CBOR map of 540 terms costs
+// more to build and read than the rest of the commit's story work): per
+// channel a 32-bit count, then per term a 16-bit length, the term's bytes
+// and its weight as a little-endian IEEE double. Fixed-width integers are
+// little-endian too.
+template <typename T>
+void PutFixed(std::vector<std::uint8_t>& out, T v) {
+  std::uint8_t bytes[sizeof(T)];
+  std::memcpy(bytes, &v, sizeof(T));
+  if constexpr (std::endian::native == std::endian::big) std::reverse(bytes, bytes + sizeof(T));
+  out.insert(out.end(), bytes, bytes + sizeof(T));
+}
+
+template <typename T>
+bool GetFixed(std::span<const std::uint8_t>& in, T& v) {
+  if (in.size() < sizeof(T)) return false;
+  std::uint8_t bytes[sizeof(T)];
+  std::memcpy(bytes, in.data(), sizeof(T));
+  if constexpr (std::endian::native == std::endian::big) std::reverse(bytes, bytes + sizeof(T));
+  std::memcpy(&v, bytes, sizeof(T));
+  in = in.subspan(sizeof(T));
+  return true;
+}
+
+std::vector<std::uint8_t> PackCentroids(const ChannelVectors& centroids) {
+  std::vector<std::uint8_t> out;
+  for (const TermVector& c : centroids) {
+    PutFixed<std::uint32_t>(out, static_cast<std::uint32_t>(c.size()));
+    for (const auto& [term, w] : c) {
+      std::size_t n = std::min<std::size_t>(term.size(), UINT16_MAX);  // terms are short
+      PutFixed<std::uint16_t>(out, static_cast<std::uint16_t>(n));
+      out.insert(out.end(), term.begin(), term.begin() + static_cast<std::ptrdiff_t>(n));
+      PutFixed<double>(out, w);
+    }
+  }
+  return out;
+}
+
+bool UnpackCentroids(std::span<const std::uint8_t> in, ChannelVectors& centroids) {
+  for (TermVector& c : centroids) {
+    std::uint32_t count = 0;
+    if (!GetFixed(in, count)) return false;
+    for (std::uint32_t i = 0; i < count; ++i) {
+      std::uint16_t n = 0;
+      double w = 0;
+      if (!GetFixed(in, n) || in.size() < n) return false;
+      std::string term(reinterpret_cast<const char*>(in.data()), n);
+      in = in.subspan(n);
+      if (!GetFixed(in, w)) return false;
+      if (!c.empty() && !(c.back().first < term)) return false;  // out of order
+      c.emplace_back(std::move(term), w);
+    }
+  }
+  return in.empty();
+}
+
 }  // namespace
 
 std::string EncodeArticle(const ArticleRecord& r) {
@@ -242,8 +302,6 @@ Result<FrontierItem> DecodeFrontierItem(std::string_view bytes) {
 }
 
 std::string EncodeStory(const StoryRecord& r) {
-  json centroids = json::array();
-  for (const TermVector& c : r.centroids) centroids.push_back(c);
   json j = {{"id", r.id},
             {"title", r.title},
             {"headline_article", r.headline_article},
@@ -251,7 +309,7 @@ std::string EncodeStory(const StoryRecord& r) {
             {"last_seen", r.last_seen},
             {"article_count", r.article_count},
             {"outlets", r.outlets},
-            {"centroids", centroids},
+            {"packed_centroids", json::binary(PackCentroids(r.centroids))},
             {"entities", r.entities},
             {"index_keys", r.index_keys}};
   return ToCbor(j);
@@ -269,12 +327,23 @@ Result<StoryRecord> DecodeStory(std::string_view bytes) {
     r.last_seen = j.at("last_seen").get<UnixSeconds>();
     r.article_count = j.at("article_count").get<std::uint64_t>();
     r.outlets = j.at("outlets").get<std::map<std::string, std::uint64_t>>();
-    const json& centroids = j.at("centroids");
-    if (!centroids.is_array() || centroids.size() != kChannelCount) {
-      return Status::Corruption("story record: centroids is not " +
-                                std::to_string(int{kChannelCount}) + " vectors");
+    if (auto packed = j.find("packed_centroids"); packed != j.end()) {
+      if (!packed->is_binary() || !UnpackCentroids(packed->get_binary(), r.centroids)) {
+        return Status::Corruption("story record: unreadable packed centroids");
+      }
+    } else {
+      // Written before centroids were packed: a CBOR array of maps.
+      const json& centroids = j.at("centroids");
+      if (!centroids.is_array() || centroids.size() != kChannelCount) {
+        return Status::Corruption("story record: centroids is not " +
+                                  std::to_string(int{kChannelCount}) + " vectors");
+      }
+      for (int c = 0; c < kChannelCount; ++c) {
+        for (auto& [term, w] : centroids[c].get<std::map<std::string, double>>()) {
+          r.centroids[c].emplace_back(term, w);
+        }
+      }
     }
-    for (int c = 0; c < kChannelCount; ++c) r.centroids[c] = centroids[c].get<TermVector>();
     r.entities = j.at("entities").get<std::map<EntityId, std::uint64_t>>();
     r.index_keys = j.at("index_keys").get<std::vector<std::string>>();
     return r;

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <ctime>
 #include <filesystem>
 #include <mutex>
@@ -130,7 +131,13 @@ struct Store::Impl {
   std::mutex write_mu;  // serializes Commit
   // Writer-side caches: this process is the only writer, so they stay true
   // to the database; both are updated only after a successful write.
-  std::unordered_map<std::string, std::uint64_t> doc_freq_cache;
+  // Every term and entity name a commit has weighed, with its statistics;
+  // never erased while the writer runs (story scoring holds their
+  // addresses).
+  std::unordered_map<std::string, TermStats> term_stats, name_stats;
+  // Story centroids resolved to those statistics, for scoring candidates.
+  std::unordered_map<StoryId, ScoredChannels> scored_stories;
+  static constexpr std::size_t kScoredStoriesSize = 4096;  // stories, then start over
   std::unordered_map<StoryId, StoryRecord> story_cache;
   static constexpr std::size_t kStoryCacheSize = 20000;  // records, then start over
   // The title and word vector of articles that head stories, so that a
@@ -180,6 +187,14 @@ struct Store::Impl {
   Result<const StoryRecord*> CachedStory(StoryId id);
   Result<std::vector<ArticleId>> StoryMembers(StoryId id) const;
   Result<std::uint64_t> DocFreq(const std::string& term);
+  // The statistics of a word, or of an entity name; read from the database
+  // on first use.
+  Result<const TermStats*> WordStats(const std::string& term);
+  Result<const TermStats*> NameStats(const std::string& name);
+  // An article's or a story's channels resolved to their statistics.
+  Result<ScoredChannels> Resolve(const ChannelVectors& vectors);
+  // A stored story's centroids resolved, through scored_stories.
+  Result<const ScoredChannels*> ScoredStory(StoryId id, const StoryRecord& record);
   Result<CommitOutcome> Commit(const Article& article, const std::string* frontier_url);
   Status ForEach(Cf family, const std::function<Status(rocksdb::Slice, rocksdb::Slice)>& fn) const;
   // Fills summary.entities with the story's most mentioned entities.
@@ -363,8 +378,14 @@ Result<std::vector<ArticleId>> Store::Impl::StoryMembers(StoryId id) const {
 }
 
 Result<std::uint64_t> Store::Impl::DocFreq(const std::string& term) {
-  auto it = doc_freq_cache.find(term);
-  if (it != doc_freq_cache.end()) return it->second;
+  auto stats = WordStats(term);
+  if (!stats.ok()) return stats.status();
+  return (*stats)->df;
+}
+
+Result<const TermStats*> Store::Impl::WordStats(const std::string& term) {
+  auto it = term_stats.find(term);
+  if (it != term_stats.end()) return &it->second;
   std::string v;
   rocksdb::Status s = db->Get(rocksdb::ReadOptions(), cf[kDocFreq], term, &v);
   std::uint64_t df = 0;
@@ -373,8 +394,48 @@ Result<std::uint64_t> Store::Impl::DocFreq(const std::string& term) {
   } else if (!s.IsNotFound()) {
     return FromRocks(s, dir);
   }
-  doc_freq_cache.emplace(term, df);
-  return df;
+  auto [added, unused] = term_stats.try_emplace(term);
+  added->second.SetDocFreq(df);
+  added->second.term = &added->first;
+  return &added->second;
+}
+
+Result<const TermStats*> Store::Impl::NameStats(const std::string& name) {
+  auto it = name_stats.find(name);
+  if (it != name_stats.end()) return &it->second;
+  TermStats stats;
+  for (const std::string& word : Terms(name)) {
+    auto w = WordStats(word);
+    if (!w.ok()) return w.status();
+    stats.words.push_back(*w);
+  }
+  if (stats.words.empty()) stats.SetDocFreq(article_count);  // idf 1, as a name of no words
+  auto added = name_stats.emplace(name, std::move(stats)).first;
+  added->second.term = &added->first;
+  return &added->second;
+}
+
+Result<ScoredChannels> Store::Impl::Resolve(const ChannelVectors& vectors) {
+  ScoredChannels scored;
+  for (int c = 0; c < kChannelCount; ++c) {
+    scored[c].reserve(vectors[c].size());
+    for (const auto& [term, w] : vectors[c]) {
+      auto stats = c == kNames ? NameStats(term) : WordStats(term);
+      if (!stats.ok()) return stats.status();
+      scored[c].emplace_back(*stats, w);
+    }
+    SortForScoring(scored[c]);
+  }
+  return scored;
+}
+
+Result<const ScoredChannels*> Store::Impl::ScoredStory(StoryId id, const StoryRecord& record) {
+  auto it = scored_stories.find(id);
+  if (it != scored_stories.end()) return &it->second;
+  auto scored = Resolve(record.centroids);
+  if (!scored.ok()) return scored.status();
+  if (scored_stories.size() >= kScoredStoriesSize) scored_stories.clear();
+  return &scored_stories.emplace(id, std::move(*scored)).first->second;
 }
 
 Status Store::Impl::ForEach(Cf family,
@@ -492,9 +553,12 @@ Result<CommitOutcome> Store::Impl::Commit(const Article& article, const std::str
     if (!cached.ok()) return cached.status();
     PendingCommit::TouchedStory t;
     if (*cached != nullptr) {
-      t.stored_last_seen = (*cached)->last_seen;
-      t.stored_keys = (*cached)->index_keys;
-      t.record = **cached;
+      // Taken out of the cache: the commit puts it back when it succeeds,
+      // and the next reader loads it from the database when it fails.
+      auto node = story_cache.extract(id);
+      t.stored_last_seen = node.mapped().last_seen;
+      t.stored_keys = node.mapped().index_keys;
+      t.record = std::move(node.mapped());
     }
     return &p.stories.emplace(id, std::move(t)).first->second;
   };
@@ -605,33 +669,19 @@ Result<CommitOutcome> Store::Impl::Commit(const Article& article, const std::str
   ++p.outlet_delta[article.outlet];
 
   mark = ThreadCpuSeconds();
-  std::unordered_map<std::string, double> idf_cache, name_idf_cache;
+  // Terms are weighed by how rare they are among the articles stored
+  // before this one.
+  const double log_docs = std::log(static_cast<double>(article_count) + 1.0);
   Status df_error;
-  auto idf = [&](const std::string& term) -> double {
-    auto it = idf_cache.find(term);
-    if (it != idf_cache.end()) return it->second;
-    auto df = DocFreq(term);
-    if (!df.ok()) {
-      df_error = df.status();
+  auto stats_idf = [&](const Result<const TermStats*>& stats) -> double {
+    if (!stats.ok()) {
+      if (df_error.ok()) df_error = stats.status();
       return 1.0;
     }
-    auto delta = p.doc_freq_delta.find(term);
-    std::int64_t n =
-        static_cast<std::int64_t>(*df) + (delta == p.doc_freq_delta.end() ? 0 : delta->second);
-    double v = InverseDocumentFrequency(new_article_count,
-                                        static_cast<std::uint64_t>(std::max<std::int64_t>(n, 0)));
-    idf_cache.emplace(term, v);
-    return v;
+    return (*stats)->Idf(log_docs);
   };
-  // A name is as rare as its rarest word.
-  auto name_idf = [&](const std::string& name) -> double {
-    auto it = name_idf_cache.find(name);
-    if (it != name_idf_cache.end()) return it->second;
-    double v = 1.0;
-    for (const std::string& term : Terms(name)) v = std::max(v, idf(term));
-    name_idf_cache.emplace(name, v);
-    return v;
-  };
+  auto idf = [&](const std::string& term) { return stats_idf(WordStats(term)); };
+  auto name_idf = [&](const std::string& name) { return stats_idf(NameStats(name)); };
   const std::array<std::function<double(const std::string&)>, kChannelCount> idfs = {idf, idf,
                                                                                      name_idf, idf};
 
@@ -648,10 +698,13 @@ Result<CommitOutcome> Store::Impl::Commit(const Article& article, const std::str
   // words, its names), the most recently seen first, then the ones this
   // commit touched.
   const ChannelVectors vec = ArticleVectors(article, rec.terms);
+  auto resolved = Resolve(vec);
+  if (!resolved.ok()) return resolved.status();
+  const WeightedArticle weighted = WeighArticle(*resolved, log_docs);
   std::map<StoryId, int> hits;
   {
     std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(ro, cf[kStoryKeys]));
-    for (const std::string& key : ArticleQueryKeys(vec, idf)) {
+    for (const std::string& key : ArticleQueryKeys(weighted, (*resolved)[kNames])) {
       const std::string prefix = StoryKeysPrefix(key);
       std::size_t n = 0;
       for (it->Seek(prefix); it->Valid() && HasPrefix(it->key(), prefix) && n < kCandidatesPerKey;
@@ -687,9 +740,23 @@ Result<CommitOutcome> Store::Impl::Commit(const Article& article, const std::str
         story->first_seen > t + options.story_window) {
       continue;
     }
+    // A story this commit changed (an update's old story) is resolved
+    // afresh; a stored one through the cache.
+    ScoredChannels changed;
+    const ScoredChannels* centroids = nullptr;
+    if (p.stories.count(sid)) {
+      auto r = Resolve(story->centroids);
+      if (!r.ok()) return r.status();
+      changed = std::move(*r);
+      centroids = &changed;
+    } else {
+      auto r = ScoredStory(sid, *story);
+      if (!r.ok()) return r.status();
+      centroids = *r;
+    }
     UnixSeconds gap = std::max<UnixSeconds>({0, story->first_seen - t, t - story->last_seen});
-    double score =
-        StorySimilarity(vec, story->centroids, idfs) * TimeDecay(gap, options.story_window);
+    double score = ScoredStorySimilarity(weighted, *centroids, log_docs) *
+                   TimeDecay(gap, options.story_window);
     if (score > best_score) {
       second = best;
       second_score = best_score;
@@ -703,7 +770,7 @@ Result<CommitOutcome> Store::Impl::Commit(const Article& article, const std::str
   if (!df_error.ok()) return df_error;
 
   // The article's words as a headline candidate, and another member's.
-  const TermVector words = vec[kWords];
+  const TermVector& words = vec[kWords];
   auto member_words = [&](ArticleId member) -> Result<std::optional<ArticleRecord>> {
     auto moved = p.moved.find(member);
     if (moved != p.moved.end()) return std::optional<ArticleRecord>(moved->second);
@@ -899,10 +966,21 @@ Result<CommitOutcome> Store::Impl::Commit(const Article& article, const std::str
   if (!s.ok()) return FromRocks(s, dir);
   spent.write += ThreadCpuSeconds() - mark;
 
-  for (auto& [term, n] : new_doc_freq) doc_freq_cache[term] = n;
+  for (auto& [term, n] : new_doc_freq) {
+    if (auto it = term_stats.find(term); it != term_stats.end()) it->second.SetDocFreq(n);
+  }
   headline_cache.erase(id);  // an update changed its words
+  for (auto& [sid, touched] : p.stories) {
+    if (touched.record && touched.record->headline_article == id) {
+      // It heads a story now: the next article of the story is weighed against it.
+      if (headline_cache.size() >= kStoryCacheSize) headline_cache.clear();
+      headline_cache.insert_or_assign(id, HeadlineWords{article.title, words});
+      break;
+    }
+  }
   if (story_cache.size() >= kStoryCacheSize) story_cache.clear();
   for (auto& [sid, touched] : p.stories) {
+    scored_stories.erase(sid);
     if (touched.record) {
       story_cache[sid] = std::move(*touched.record);
     } else {

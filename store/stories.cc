@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "store/entity_index.h"
+
 namespace newsdesk::store_internal {
 namespace {
 
@@ -14,7 +16,7 @@ TermVector Normalized(const std::map<std::string, double>& counts) {
   double norm = 0;
   for (const auto& [term, count] : counts) {
     double w = 1.0 + std::log(std::max(count, 1.0));
-    v.emplace(term, w);
+    v.emplace_back(term, w);
     norm += w * w;
   }
   if (norm > 0) {
@@ -46,6 +48,20 @@ std::vector<std::pair<double, std::string>> Heaviest(
   return by_weight;
 }
 
+// The first `n` terms of a text, reading only as much of it as they take:
+// the text is cut at a space, which no term spans.
+std::vector<std::string> LeadingTerms(std::string_view text, std::size_t n) {
+  for (std::size_t window = 1024;; window *= 4) {
+    std::size_t cut = window >= text.size() ? text.size() : text.find_last_of(" \t\n", window);
+    if (cut == std::string_view::npos || cut == 0) continue;
+    std::vector<std::string> terms = Terms(text.substr(0, cut));
+    if (terms.size() >= n || cut == text.size()) {
+      if (terms.size() > n) terms.resize(n);
+      return terms;
+    }
+  }
+}
+
 // Keys per channel: words and names find candidate stories; the lead and
 // numbers only score them.
 constexpr std::size_t kStoryWordKeys = 12, kStoryNameKeys = 6;
@@ -64,13 +80,12 @@ ChannelVectors ArticleVectors(const Article& article, const std::vector<TermCoun
   v[kWords] = NormalizedTf(terms);
   std::map<std::string, double> lead, names, numbers;
   for (const std::string& t : Terms(article.title)) lead[t] += kTitleWeight;
-  std::vector<std::string> body = Terms(article.text);
-  for (std::size_t i = 0; i < body.size() && i < kLeadTerms; ++i) lead[body[i]] += 1;
+  for (const std::string& t : LeadingTerms(article.text, kLeadTerms)) lead[t] += 1;
   for (const TermCount& t : terms) {
     if (HasDigit(t.term)) numbers[t.term] += t.count;
   }
   for (const DocumentEntity& e : article.entities.entities) {
-    std::string key = NormalizeEntityName(e.name, e.type);
+    std::string key = NormalizedName(e.name, e.type);
     if (!key.empty()) names[key] += std::max<std::uint32_t>(e.mention_count, 1);
   }
   v[kLead] = Normalized(lead);
@@ -82,12 +97,13 @@ ChannelVectors ArticleVectors(const Article& article, const std::vector<TermCoun
 double Similarity(const TermVector& article, const TermVector& centroid,
                   const std::function<double(const std::string&)>& idf) {
   double dot = 0, na = 0, nc = 0;
+  auto ci = centroid.begin();
   for (const auto& [term, w] : article) {
     double i = idf(term);
     double a = w * i;
     na += a * a;
-    auto it = centroid.find(term);
-    if (it != centroid.end()) dot += a * it->second * i;
+    while (ci != centroid.end() && ci->first < term) ++ci;
+    if (ci != centroid.end() && ci->first == term) dot += a * ci->second * i;
   }
   if (dot <= 0) return 0;
   for (const auto& [term, w] : centroid) {
@@ -112,15 +128,43 @@ double StorySimilarity(
 
 void AdjustCentroid(TermVector& centroid, const TermVector& article, double sign,
                     std::size_t max_terms) {
+  TermVector merged;
+  merged.reserve(centroid.size() + article.size());
+  auto keep = [&](std::string term, double w) {
+    if (w > 1e-9) merged.emplace_back(std::move(term), w);
+  };
+  auto ci = centroid.begin();
   for (const auto& [term, w] : article) {
-    double& c = centroid[term];
-    c += sign * w;
-    if (c <= 1e-9) centroid.erase(term);
+    for (; ci != centroid.end() && ci->first < term; ++ci) keep(std::move(ci->first), ci->second);
+    if (ci != centroid.end() && ci->first == term) {
+      keep(std::move(ci->first), ci->second + sign * w);
+      ++ci;
+    } else {
+      keep(term, sign * w);
+    }
   }
-  if (centroid.size() <= max_terms) return;
-  TermVector kept;
-  for (auto& [w, term] : Heaviest(centroid, max_terms, nullptr)) kept.emplace(term, w);
-  centroid = std::move(kept);
+  for (; ci != centroid.end(); ++ci) keep(std::move(ci->first), ci->second);
+  if (merged.size() > max_terms) {
+    // Keeps the heaviest (by weight, then the earlier term), in term order.
+    std::vector<std::pair<double, std::size_t>> by_weight;
+    by_weight.reserve(merged.size());
+    for (std::size_t i = 0; i < merged.size(); ++i) by_weight.emplace_back(merged[i].second, i);
+    auto heavier = [&](const auto& a, const auto& b) {
+      return a.first != b.first ? a.first > b.first : a.second < b.second;
+    };
+    std::nth_element(by_weight.begin(), by_weight.begin() + static_cast<long>(max_terms),
+                     by_weight.end(), heavier);
+    std::vector<bool> kept(merged.size());
+    for (std::size_t i = 0; i < max_terms; ++i) kept[by_weight[i].second] = true;
+    std::size_t out = 0;
+    for (std::size_t i = 0; i < merged.size(); ++i) {
+      if (!kept[i]) continue;
+      if (out != i) merged[out] = std::move(merged[i]);
+      ++out;
+    }
+    merged.resize(max_terms);
+  }
+  centroid = std::move(merged);
 }
 
 void AdjustCentroids(ChannelVectors& centroids, const ChannelVectors& article, double sign) {
@@ -131,10 +175,11 @@ void AdjustCentroids(ChannelVectors& centroids, const ChannelVectors& article, d
 
 double Cosine(const TermVector& a, const TermVector& b) {
   double dot = 0, na = 0, nb = 0;
+  auto bi = b.begin();
   for (const auto& [term, w] : a) {
     na += w * w;
-    auto it = b.find(term);
-    if (it != b.end()) dot += w * it->second;
+    while (bi != b.end() && bi->first < term) ++bi;
+    if (bi != b.end() && bi->first == term) dot += w * bi->second;
   }
   for (const auto& [term, w] : b) nb += w * w;
   return na > 0 && nb > 0 ? dot / (std::sqrt(na) * std::sqrt(nb)) : 0;
@@ -150,16 +195,32 @@ std::vector<std::string> StoryIndexKeys(const ChannelVectors& centroids) {
   return keys;
 }
 
-std::vector<std::string> ArticleQueryKeys(const ChannelVectors& article,
-                                          const std::function<double(const std::string&)>& idf) {
+std::vector<std::string> ArticleQueryKeys(const WeightedArticle& article,
+                                          const ScoredTerms& names) {
+  // The `n` heaviest terms, heaviest first (ties by term), as Heaviest.
+  auto heaviest = [](const ScoredTerms& terms, std::size_t n) {
+    std::vector<std::pair<double, const std::string*>> by_weight;
+    by_weight.reserve(terms.size());
+    for (const auto& [stats, w] : terms) by_weight.emplace_back(w, stats->term);
+    auto heavier = [](const auto& a, const auto& b) {
+      return a.first != b.first ? a.first > b.first : *a.second < *b.second;
+    };
+    if (by_weight.size() > n) {
+      std::nth_element(by_weight.begin(), by_weight.begin() + static_cast<long>(n), by_weight.end(),
+                       heavier);
+      by_weight.resize(n);
+    }
+    std::sort(by_weight.begin(), by_weight.end(), heavier);
+    return by_weight;
+  };
   std::vector<std::string> keys;
-  for (auto& [w, term] : Heaviest(article[kWords], kArticleWordKeys, idf))
-    keys.push_back("w:" + term);
-  for (auto& [w, term] : Heaviest(article[kLead], kArticleLeadKeys, idf)) {
-    if (std::find(keys.begin(), keys.end(), "w:" + term) == keys.end()) keys.push_back("w:" + term);
+  for (auto& [w, term] : heaviest(article.channels[kWords], kArticleWordKeys))
+    keys.push_back("w:" + *term);
+  for (auto& [w, term] : heaviest(article.channels[kLead], kArticleLeadKeys)) {
+    if (std::find(keys.begin(), keys.end(), "w:" + *term) == keys.end())
+      keys.push_back("w:" + *term);
   }
-  for (auto& [w, name] : Heaviest(article[kNames], kArticleNameKeys, nullptr))
-    keys.push_back("n:" + name);
+  for (auto& [w, name] : heaviest(names, kArticleNameKeys)) keys.push_back("n:" + *name);
   return keys;
 }
 
@@ -173,6 +234,62 @@ double TimeDecay(std::int64_t gap, std::int64_t window) {
 
 double InverseDocumentFrequency(std::uint64_t docs, std::uint64_t df) {
   return std::log((static_cast<double>(docs) + 1.0) / (static_cast<double>(df) + 1.0)) + 1.0;
+}
+
+void TermStats::SetDocFreq(std::uint64_t n) {
+  df = n;
+  log_df = std::log(static_cast<double>(n) + 1.0);
+}
+
+double TermStats::Idf(double log_docs) const {
+  if (words.empty()) return log_docs - log_df + 1.0;
+  double v = 1.0;
+  for (const TermStats* w : words) v = std::max(v, w->Idf(log_docs));
+  return v;
+}
+
+void SortForScoring(ScoredTerms& terms) {
+  std::sort(terms.begin(), terms.end(), [](const auto& a, const auto& b) {
+    return std::less<const TermStats*>()(a.first, b.first);
+  });
+}
+
+WeightedArticle WeighArticle(const ScoredChannels& article, double log_docs) {
+  WeightedArticle w;
+  for (int c = 0; c < kChannelCount; ++c) {
+    w.channels[c].reserve(article[c].size());
+    double norm = 0;
+    for (const auto& [stats, tf] : article[c]) {
+      double a = tf * stats->Idf(log_docs);
+      w.channels[c].emplace_back(stats, a);
+      norm += a * a;
+    }
+    w.norms[c] = std::sqrt(norm);
+  }
+  return w;
+}
+
+double ScoredStorySimilarity(const WeightedArticle& article, const ScoredChannels& story,
+                             double log_docs) {
+  double score = 0, weights = 0;
+  const std::less<const TermStats*> before;
+  for (int c = 0; c < kChannelCount; ++c) {
+    const ScoredTerms& a = article.channels[c];
+    if (a.empty()) continue;  // no names or numbers: no evidence either way
+    weights += kChannelWeights[c];
+    double dot = 0, norm = 0;
+    auto ai = a.begin();
+    for (const auto& [stats, w] : story[c]) {
+      double cw = w * stats->Idf(log_docs);
+      norm += cw * cw;
+      while (ai != a.end() && before(ai->first, stats)) ++ai;
+      if (ai != a.end() && ai->first == stats) dot += ai->second * cw;
+    }
+    if (dot > 0 && article.norms[c] > 0 && norm > 0) {
+      score += kChannelWeights[c] * dot / (article.norms[c] * std::sqrt(norm));
+    }
+  }
+  return weights > 0 ? score / weights : 0;
 }
 
 bool AllCapitals(std::string_view title) {

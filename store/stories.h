@@ -23,7 +23,8 @@
 
 namespace newsdesk::store_internal {
 
-using TermVector = std::map<std::string, double>;
+// Terms and their weights, sorted by term, each term once.
+using TermVector = std::vector<std::pair<std::string, double>>;
 
 enum Channel { kWords, kLead, kNames, kNumbers, kChannelCount };
 
@@ -74,11 +75,6 @@ double Cosine(const TermVector& a, const TermVector& b);
 // its heaviest words and names ("w:" and "n:" prefixed).
 std::vector<std::string> StoryIndexKeys(const ChannelVectors& centroids);
 
-// The keys an article looks its candidate stories up by: its words of
-// highest tf·idf and its names.
-std::vector<std::string> ArticleQueryKeys(const ChannelVectors& article,
-                                          const std::function<double(const std::string&)>& idf);
-
 // The factor on the similarity of an article and a story `gap` seconds
 // apart (0 when the article falls within the story's span): 1 up to a day,
 // then down linearly to 0.7 at `window`. Follow-ups a day or two later stay
@@ -87,6 +83,48 @@ double TimeDecay(std::int64_t gap, std::int64_t window);
 
 // Smoothed inverse document frequency: ln((docs + 1) / (df + 1)) + 1.
 double InverseDocumentFrequency(std::uint64_t docs, std::uint64_t df);
+
+// How rare a term is among the stored articles, as the writer keeps it in
+// memory. A word has its own document frequency; an entity name is as rare
+// as its rarest word, so it refers to its words' statistics instead. The
+// writer never frees these while it runs: their addresses identify terms.
+struct TermStats {
+  std::uint64_t df = 0;
+  double log_df = 0;                    // ln(df + 1)
+  std::vector<const TermStats*> words;  // an entity name's words; empty for a word
+  const std::string* term = nullptr;    // the word or name (the writer's copy)
+  void SetDocFreq(std::uint64_t n);
+  // InverseDocumentFrequency with `log_docs` = ln(docs + 1); for a name,
+  // the largest of its words' (at least 1).
+  double Idf(double log_docs) const;
+};
+
+// A channel's terms as scored: each term's statistics and its weight, in
+// the order of the statistics' addresses (so that two of them meet in one
+// pass).
+using ScoredTerms = std::vector<std::pair<const TermStats*, double>>;
+using ScoredChannels = std::array<ScoredTerms, kChannelCount>;
+
+// Orders `terms` for scoring.
+void SortForScoring(ScoredTerms& terms);
+
+// An article's channels weighted by idf (weight = tf · idf), with each
+// channel's length: it is weighed once and scored against many stories.
+struct WeightedArticle {
+  ScoredChannels channels;
+  std::array<double, kChannelCount> norms{};
+};
+WeightedArticle WeighArticle(const ScoredChannels& article, double log_docs);
+
+// The keys an article looks its candidate stories up by: its words and lead
+// words of highest tf·idf, and its most mentioned names. `article` is the
+// article as WeighArticle gave it, `names` its names channel unweighted.
+std::vector<std::string> ArticleQueryKeys(const WeightedArticle& article, const ScoredTerms& names);
+
+// StorySimilarity of an article and a story's centroids (both resolved to
+// their statistics): the same TF-IDF cosines, in one pass over each channel.
+double ScoredStorySimilarity(const WeightedArticle& article, const ScoredChannels& story,
+                             double log_docs);
 
 // A headline written in capitals ("PHILADELPHIA 76ERS FIRE COACH") reads
 // badly as a story's name: true when it has letters and no lower-case ones.

@@ -137,7 +137,7 @@ inline Result<Article> ToArticle(const Document& d, std::size_t index) {
 struct Run {
   BCubed score;
   double articles_per_second = 0;
-  CommitProfile profile;  // where the commits' time went
+  CommitProfile profile;                                    // where the commits' time went
   std::vector<std::pair<std::string, StoryId>> assignment;  // doc id → story
 };
 
@@ -286,7 +286,9 @@ int main(int argc, char** argv) {
   std::printf("committed %.0f articles per CPU second (store, story assignment, entity linking)\n",
               run->articles_per_second);
   const CommitProfile& p = run->profile;
-  auto rate = [&](double seconds) { return seconds > 0 ? static_cast<double>(p.commits) / seconds : 0; };
+  auto rate = [&](double seconds) {
+    return seconds > 0 ? static_cast<double>(p.commits) / seconds : 0;
+  };
   std::printf(
       "clustered %.0f articles per CPU second (story assignment alone: %.0f%% of commit time; "
       "entity linking %.0f%%, search postings %.0f%%, RocksDB write %.0f%%)\n",
