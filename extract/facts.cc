@@ -775,6 +775,15 @@ bool Extractor::GoodSubject(const std::vector<Item>& items, int j) const {
 
 int Extractor::EntityBeforeTail(const std::vector<Item>& items, int j) const {
   const int stop = j - 8;
+  // "A (AB) Business Group", where the tagger made the tail an entity of
+  // its own: the long form before the parenthesis is the name.
+  if (j >= 3 && items[static_cast<std::size_t>(j)].IsEntity() &&
+      items[static_cast<std::size_t>(j - 1)].word == ")") {
+    int p = j - 2;
+    while (p > 0 && p > stop && items[static_cast<std::size_t>(p)].word != "(") --p;
+    if (p > 0 && items[static_cast<std::size_t>(p)].word == "(" && GoodSubject(items, p - 1))
+      return p - 1;
+  }
   while (j >= 0 && j > stop && !items[static_cast<std::size_t>(j)].IsEntity()) {
     const Item& it = items[static_cast<std::size_t>(j)];
     if (it.word == ")") {
@@ -894,9 +903,10 @@ std::vector<int> Extractor::ObjectsFrom(const std::vector<Item>& items, int k) c
       if (word(next) != ")") break;
       ++next;
     }
+    const int separator = next;
     if (word(next) == ",") ++next;
     if (word(next) == "and") ++next;
-    if (next == i) break;
+    if (next == separator) break;  // "A (AB) Business Group": the rest of A's name
     while (next < n && IsDeterminer(word(next)) &&
            !items[static_cast<std::size_t>(next)].IsEntity())
       ++next;
