@@ -457,6 +457,8 @@ std::vector<QuantitySpan> FindQuantities(std::string_view sentence) {
     q.end = end;
     q.quantity.low = ReadNumber(low);
     q.quantity.high = high.empty() ? q.quantity.low : ReadNumber(high);
+    // "20 to 10 times": a range is kept low to high.
+    if (q.quantity.high < q.quantity.low) std::swap(q.quantity.low, q.quantity.high);
     std::string u = UnitOf(unit);
     if (!dollar.empty()) {
       double scale = u == "million"                ? 1e6
