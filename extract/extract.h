@@ -16,6 +16,7 @@
 
 #include "base/status.h"
 #include "extract/entities.h"
+#include "extract/facts.h"
 
 namespace newsdesk {
 
