@@ -33,7 +33,9 @@ TEST(StoryMath, AdjustingACentroidAddsAndKeepsTheHeaviestTermsInOrder) {
   ASSERT_EQ(kept.size(), 300u);
   for (std::size_t i = 0; i < kept.size(); ++i) {
     EXPECT_FALSE(kept[i].first.empty());
-    if (i > 0) EXPECT_LT(kept[i - 1].first, kept[i].first);
+    if (i > 0) {
+      EXPECT_LT(kept[i - 1].first, kept[i].first);
+    }
   }
   // Weights 7, 6, 5 and 4 come 71 times each (284 terms); the other 16 are
   // the first of the 72 of weight 3, ties going to the earlier term:
