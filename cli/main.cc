@@ -336,6 +336,48 @@ int RunExtract(const std::string& where, const std::string& url, bool json) {
 
 // `newsdesk entity NAME`: every entity that goes by NAME, in detail; else
 // suggestions, and exit 1.
+int RunVerify(const std::string& db_flag, bool json, const std::string& claim) {
+  auto store = OpenForRead(db_flag);
+  if (!store.ok()) return Fail(store.status());
+  auto check = (*store)->VerifyClaim(claim);
+  if (!check.ok()) return Fail(check.status());
+  if (json) {
+    PrintJson(ClaimCheckJson(claim, *check));
+  } else {
+    std::cout << ClaimCheckText(claim, *check);
+  }
+  return kExitOk;
+}
+
+int RunFacts(const std::string& db_flag, bool json, const std::string& entity_name,
+             std::uint64_t story, std::uint64_t min_sources, std::size_t limit) {
+  auto store = OpenForRead(db_flag);
+  if (!store.ok()) return Fail(store.status());
+  FactQuery query;
+  if (story != 0) query.story = story;
+  query.min_sources = min_sources;
+  if (limit > 0) query.limit = limit;
+  if (!entity_name.empty()) {
+    auto found = (*store)->FindEntities(entity_name, 0);
+    if (!found.ok()) return Fail(found.status());
+    if (found->matches.empty()) {
+      return Fail(Status::NotFound("no entity called " + entity_name));
+    }
+    query.entity = found->matches.front().id;  // the most mentioned of that name
+  }
+  auto facts = (*store)->ListFacts(query);
+  if (!facts.ok()) return Fail(facts.status());
+  if (json) {
+    nlohmann::json arr = nlohmann::json::array();
+    for (const FactSummary& f : *facts) arr.push_back(FactJson(f));
+    PrintJson({{"facts", std::move(arr)}});
+    return kExitOk;
+  }
+  if (facts->empty()) std::cout << "no facts\n";
+  for (const FactSummary& f : *facts) std::cout << FactText(f, false);
+  return kExitOk;
+}
+
 int RunEntity(const std::string& db_flag, bool json, const std::string& name, std::size_t limit) {
   auto store = OpenForRead(db_flag);
   if (!store.ok()) return Fail(store.status());
@@ -635,6 +677,23 @@ int Main(int argc, char** argv) {
   extract->add_option("--url", url, "the page's URL, for relative links and the outlet");
   extract->add_flag("--json", json, "print JSON (see docs/json.md)");
 
+  std::string claim;
+  auto* verify = app.add_subcommand(
+      "verify", "who reports a claim, and how many of them independently, with evidence");
+  verify->add_option("CLAIM", claim, "a sentence: who did what (\"Eddie Wu will lead ATH\")")
+      ->required();
+  add_common(verify);
+
+  std::string facts_entity;
+  std::uint64_t facts_story = 0, facts_min_sources = 0;
+  std::size_t facts_limit = 0;
+  auto* facts = app.add_subcommand("facts", "stored facts, most sources first");
+  facts->add_option("--entity", facts_entity, "facts about this entity (its name, any case)");
+  facts->add_option("--story", facts_story, "facts stated by this story's articles");
+  facts->add_option("--min-sources", facts_min_sources, "only facts from at least N outlets");
+  facts->add_option("--limit", facts_limit, "at most N facts (default 50)");
+  add_common(facts);
+
   std::string entity_name;
   std::size_t entity_limit = 0;
   auto* entity = app.add_subcommand(
@@ -725,6 +784,10 @@ int Main(int argc, char** argv) {
                           entities_since);
   if (entities->parsed()) return RunEntities(db, json, entity_type, top, entities_since);
   if (search->parsed()) return RunSearch(db, json, search_flags);
+  if (verify->parsed()) return RunVerify(db, json, claim);
+  if (facts->parsed()) {
+    return RunFacts(db, json, facts_entity, facts_story, facts_min_sources, facts_limit);
+  }
   return kExitUsage;
 }
 

@@ -600,4 +600,121 @@ std::string CompletionsText(const std::string& prefix, const std::vector<Complet
   return out;
 }
 
+namespace {
+
+json EvidenceJson(const FactEvidence& e) {
+  return {{"article", e.article},
+          {"outlet", e.outlet},
+          {"url", e.url},
+          {"time", e.time},
+          {"evidence", e.evidence},
+          {"origin", e.origin},
+          {"origin_kind", e.origin_kind},
+          {"negated", e.negated},
+          {"hedged", e.hedged},
+          {"date", e.date ? json(*e.date) : json(nullptr)},
+          {"declared_sources", e.declared_sources ? json(*e.declared_sources) : json(nullptr)}};
+}
+
+// "according to Reuters", "syndicated copy of Lantern Wire", "own reporting".
+std::string OriginText(const FactEvidence& e) {
+  if (e.origin_kind == "own") return "own reporting";
+  if (e.origin_kind == "syndicated") return "copy of " + e.origin + "'s text";
+  if (e.origin_kind == "according_to") return "according to " + e.origin;
+  if (e.origin_kind == "reported_by") return "as reported by " + e.origin;
+  if (e.origin_kind == "memo") return e.origin + ", in a memo";
+  if (e.origin_kind == "statement") return e.origin + ", in a statement";
+  if (e.origin_kind == "quote") return "quoting " + e.origin;
+  return e.origin + " said";
+}
+
+}  // namespace
+
+json FactJson(const FactSummary& f) {
+  json support = json::array(), disputing = json::array(), disputes = json::array();
+  for (const FactEvidence& e : f.support) support.push_back(EvidenceJson(e));
+  for (const FactEvidence& e : f.disputing) disputing.push_back(EvidenceJson(e));
+  for (const FactDispute& d : f.disputes) {
+    json values = json::array();
+    for (const auto& [value, n] : d.values) values.push_back({{"value", value}, {"articles", n}});
+    disputes.push_back({{"what", d.what}, {"values", std::move(values)}});
+  }
+  return {{"id", f.id},
+          {"subject", f.subject},
+          {"predicate", f.predicate},
+          {"predicate_class", f.predicate_class},
+          {"object", f.object},
+          {"sources", f.sources},
+          {"independent", f.independent},
+          {"support", std::move(support)},
+          {"disputing", std::move(disputing)},
+          {"disputes", std::move(disputes)}};
+}
+
+json ClaimCheckJson(std::string_view claim, const ClaimCheck& c) {
+  json parsed = json::array(), matches = json::array(), near = json::array();
+  for (const Fact& f : c.parsed) {
+    parsed.push_back({{"subject", f.subject.text},
+                      {"predicate", f.predicate},
+                      {"predicate_class", f.predicate_class},
+                      {"object", f.object.text}});
+  }
+  for (const FactSummary& f : c.matches) matches.push_back(FactJson(f));
+  for (const FactSummary& f : c.near) near.push_back(FactJson(f));
+  return {{"claim", std::string(claim)},
+          {"parsed", std::move(parsed)},
+          {"matches", std::move(matches)},
+          {"near", std::move(near)}};
+}
+
+std::string FactText(const FactSummary& f, bool with_evidence) {
+  std::string out =
+      fmt::format("fact #{}: {} — {} — {}\n  {}, {} independent\n", f.id, f.subject, f.predicate,
+                  f.object, Plural(f.sources, "source", "sources"), f.independent);
+  for (const FactDispute& d : f.disputes) {
+    std::vector<std::string> sides;
+    for (const auto& [value, n] : d.values) {
+      sides.push_back(fmt::format("{} ({})", value, Plural(n, "article", "articles")));
+    }
+    out += fmt::format("  disputed {}: {}\n", d.what, Join(sides, " vs "));
+  }
+  if (!with_evidence) return out;
+  for (const FactEvidence& e : f.support) {
+    out += fmt::format("  {}  {}  #{}  ({})\n    “{}”\n    {}\n", HumanTime(e.time), e.outlet,
+                       e.article, OriginText(e), e.evidence, e.url);
+    if (e.date) out += fmt::format("    date given: {}\n", *e.date);
+    if (e.declared_sources) {
+      out += fmt::format(
+          "    the article says: verified by {} sources (newsdesk counts {}, {} "
+          "independent)\n",
+          *e.declared_sources, f.sources, f.independent);
+    }
+  }
+  for (const FactEvidence& e : f.disputing) {
+    out += fmt::format("  denied: {}  {}  #{}\n    “{}”\n", HumanTime(e.time), e.outlet, e.article,
+                       e.evidence);
+  }
+  return out;
+}
+
+std::string ClaimCheckText(std::string_view claim, const ClaimCheck& c) {
+  std::string out;
+  if (c.parsed.empty()) {
+    return fmt::format(
+        "could not read a fact in “{}”: name who did what to whom "
+        "(\"Eddie Wu will lead Alibaba Token Hub\")\n",
+        claim);
+  }
+  for (const Fact& f : c.parsed) {
+    out += fmt::format("claim: {} — {} — {}\n", f.subject.text, f.predicate, f.object.text);
+  }
+  if (c.matches.empty()) out += "no stored article states it\n";
+  for (const FactSummary& f : c.matches) out += "\n" + FactText(f, true);
+  if (!c.near.empty()) {
+    out += "\nnear matches:\n";
+    for (const FactSummary& f : c.near) out += FactText(f, false);
+  }
+  return out;
+}
+
 }  // namespace newsdesk::cli

@@ -26,6 +26,10 @@ nlohmann::json SourceJson(const SourceState& s);
 nlohmann::json FeedJson(const Feed& f);
 nlohmann::json EntitySummaryJson(const EntitySummary& e);
 nlohmann::json EntityDetailJson(const EntityDetail& e);
+nlohmann::json FactJson(const FactSummary& f);
+nlohmann::json ClaimCheckJson(std::string_view claim, const ClaimCheck& c);
+std::string FactText(const FactSummary& f, bool with_evidence);
+std::string ClaimCheckText(std::string_view claim, const ClaimCheck& c);
 // `newsdesk tag`: the mentions of `text` and the entities they name.
 nlohmann::json TagJson(std::string_view text, const DocumentEntities& e);
 

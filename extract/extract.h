@@ -52,6 +52,9 @@ struct Article {
   // The entities of `title + "\n\n" + text` (mention offsets are into that
   // string). Filled by RecognizeEntities at ingestion, not by the extractors.
   DocumentEntities entities;
+  // The facts of the same string (ExtractFacts with the published time),
+  // its citations and declared source count. Filled at ingestion too.
+  ArticleFacts facts;
 };
 
 // What a caller knows about a page from outside it (an HTTP response, a
@@ -172,6 +175,16 @@ std::vector<TermCount> ArticleTerms(const Article& article);  // sorted by term
 // collapsing. Copies of one text at two outlets differ on purpose (they are
 // two sources of the same text, not one article).
 std::uint64_t ContentFingerprint(const Article& article);
+
+// Near-duplicate detection (syndication): a 64-bit SimHash over the text's
+// overlapping runs of kShingleTerms terms, each hashed with xxHash. Two
+// copies of one text, with a different headline, a credit line or a
+// changed word, differ in a few bits; two texts on one event written apart
+// differ in about half. Texts with fewer terms than a shingle give 0.
+inline constexpr std::size_t kShingleTerms = 4;
+std::uint64_t TextSimhash(std::string_view text);
+// Bits in which two SimHashes differ.
+int SimhashDistance(std::uint64_t a, std::uint64_t b);
 
 // Collapses runs of white space (ASCII and Unicode) to one space and trims.
 std::string CollapseWhitespace(std::string_view text);

@@ -6,6 +6,8 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <array>
+#include <bit>
 #include <map>
 #include <memory>
 #include <string>
@@ -172,5 +174,28 @@ std::uint64_t ContentFingerprint(const Article& article) {
   key += FoldCase(CollapseWhitespace(article.text));
   return XXH3_64bits(key.data(), key.size());
 }
+
+std::uint64_t TextSimhash(std::string_view text) {
+  std::vector<std::string> terms = Terms(text);
+  if (terms.size() < kShingleTerms) return 0;
+  std::array<int, 64> votes{};
+  std::string shingle;
+  for (std::size_t i = 0; i + kShingleTerms <= terms.size(); ++i) {
+    shingle.clear();
+    for (std::size_t k = 0; k < kShingleTerms; ++k) {
+      shingle += terms[i + k];
+      shingle += '\x1f';
+    }
+    std::uint64_t h = XXH3_64bits(shingle.data(), shingle.size());
+    for (int b = 0; b < 64; ++b) votes[b] += (h >> b) & 1 ? 1 : -1;
+  }
+  std::uint64_t out = 0;
+  for (int b = 0; b < 64; ++b) {
+    if (votes[b] > 0) out |= std::uint64_t{1} << b;
+  }
+  return out;
+}
+
+int SimhashDistance(std::uint64_t a, std::uint64_t b) { return std::popcount(a ^ b); }
 
 }  // namespace newsdesk

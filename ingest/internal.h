@@ -13,10 +13,11 @@ namespace newsdesk::ingest_internal {
 // Reads a whole file, refusing one over `limit` bytes before reading it.
 Result<std::string> ReadFile(const std::filesystem::path& path, std::size_t limit);
 
-// Fills article.entities from its title and text (offsets into
-// title + "\n\n" + text). An article whose entities cannot be read keeps
-// none: entities never cost an article its place in the store.
-void RecognizeArticleEntities(Article& article, const EntityOptions& options);
+// Fills article.entities and article.facts from its title and text
+// (offsets into title + "\n\n" + text). An article whose entities or facts
+// cannot be read keeps none: they never cost an article its place in the
+// store.
+void AnnotateArticle(Article& article, const EntityOptions& options);
 
 }  // namespace newsdesk::ingest_internal
 

@@ -34,17 +34,20 @@ Result<std::string> ReadFile(const fs::path& p, std::size_t limit) {
   return data;
 }
 
-void RecognizeArticleEntities(Article& article, const EntityOptions& options) {
-  auto entities = RecognizeEntities(article.title + "\n\n" + article.text, options);
+void AnnotateArticle(Article& article, const EntityOptions& options) {
+  const std::string text = article.title + "\n\n" + article.text;
+  auto entities = RecognizeEntities(text, options);
   article.entities = entities.ok() ? std::move(entities).value() : DocumentEntities{};
+  auto facts = ExtractFacts(text, article.entities, article.published);
+  article.facts = facts.ok() ? std::move(facts).value() : ArticleFacts{};
 }
 
 }  // namespace ingest_internal
 
 namespace {
 
+using ingest_internal::AnnotateArticle;
 using ingest_internal::ReadFile;
-using ingest_internal::RecognizeArticleEntities;
 
 enum class InputKind { kHtml, kText, kUnknown };
 
@@ -214,7 +217,7 @@ Result<IngestSummary> IngestPaths(const std::vector<std::string>& paths, Store& 
       report();
       continue;
     }
-    RecognizeArticleEntities(*article, options.entities);
+    AnnotateArticle(*article, options.entities);
     batch_bytes += article->text.size();
     batch.push_back({f.path.string(), std::move(article).value()});
     if (batch.size() >= options.batch_size || batch_bytes >= options.batch_bytes) {

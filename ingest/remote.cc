@@ -271,7 +271,7 @@ class RemoteRun {
   void CommitArticle(const std::string& input, const Article& article,
                      const std::string* frontier_url, const std::string& source) {
     Article with_entities = article;
-    ingest_internal::RecognizeArticleEntities(with_entities, options_.entities);
+    ingest_internal::AnnotateArticle(with_entities, options_.entities);
     auto outcome = frontier_url != nullptr ? store_.CommitFromFrontier(with_entities, *frontier_url)
                                            : store_.Commit(with_entities);
     ++state_.done;

@@ -414,9 +414,12 @@ Result<std::optional<EntityId>> EntityCommit::Resolve(const DocumentEntity& d) {
 }
 
 Result<std::vector<EntityLink>> EntityCommit::Add(const Article& article, ArticleId id,
-                                                  UnixSeconds time) {
+                                                  UnixSeconds time,
+                                                  std::vector<EntityId>* document_ids) {
   std::map<EntityId, EntityLink> links;
-  for (const DocumentEntity& d : article.entities.entities) {
+  if (document_ids != nullptr) document_ids->assign(article.entities.entities.size(), 0);
+  for (std::size_t index = 0; index < article.entities.entities.size(); ++index) {
+    const DocumentEntity& d = article.entities.entities[index];
     std::vector<std::string> forms = FormsOf(d);
     if (forms.empty()) continue;
     auto resolved = Resolve(d);
@@ -437,6 +440,7 @@ Result<std::vector<EntityLink>> EntityCommit::Add(const Article& article, Articl
       e = &touched_.emplace(eid, std::move(fresh)).first->second;
     }
     EntityRecord& r = e->now;
+    if (document_ids != nullptr) (*document_ids)[index] = eid;
     auto [link, first] = links.try_emplace(eid);
     if (first) {
       link->second.entity = eid;

@@ -87,7 +87,10 @@ class EntityCommit {
   Status Remove(const ArticleRecord& old);
   // Resolves each entity of the article and links it; returns the
   // article's links, by entity id.
-  Result<std::vector<EntityLink>> Add(const Article& article, ArticleId id, UnixSeconds time);
+  // `document_ids`, when given, receives the stored entity of each of the
+  // article's document entities, in their order (0 for one left out).
+  Result<std::vector<EntityLink>> Add(const Article& article, ArticleId id, UnixSeconds time,
+                                      std::vector<EntityId>* document_ids = nullptr);
   void Write(rocksdb::WriteBatch& batch) const;
 
   EntityId next_id() const { return next_id_; }

@@ -69,6 +69,89 @@ DocumentEntities EntitiesFromJson(const json& j) {
   return d;
 }
 
+json ArgumentJson(const FactArgument& a) {
+  return {{"kind", static_cast<int>(a.kind)},
+          {"text", a.text},
+          {"key", a.key},
+          {"type", static_cast<int>(a.type)},
+          {"entity", a.entity}};
+}
+
+FactArgument ArgumentFromJson(const json& j) {
+  FactArgument a;
+  int kind = j.at("kind").get<int>();
+  if (kind < 0 || kind > static_cast<int>(FactArgument::Kind::kText)) {
+    throw std::out_of_range("fact argument kind " + std::to_string(kind));
+  }
+  a.kind = static_cast<FactArgument::Kind>(kind);
+  a.text = j.at("text").get<std::string>();
+  a.key = j.at("key").get<std::string>();
+  a.type = TypeFromJson(j.at("type"));
+  a.entity = j.at("entity").get<std::int32_t>();
+  return a;
+}
+
+json FactsJson(const ArticleFacts& f) {
+  json facts = json::array();
+  for (const Fact& x : f.facts) {
+    json q = nullptr;
+    if (x.quantity) {
+      q = {{"low", x.quantity->low},
+           {"high", x.quantity->high},
+           {"unit", x.quantity->unit},
+           {"comparison", x.quantity->comparison}};
+    }
+    facts.push_back({{"subject", ArgumentJson(x.subject)},
+                     {"predicate", x.predicate},
+                     {"predicate_class", x.predicate_class},
+                     {"object", ArgumentJson(x.object)},
+                     {"negated", x.negated},
+                     {"hedged", x.hedged},
+                     {"role", x.role ? json(*x.role) : json(nullptr)},
+                     {"date", x.date ? json(*x.date) : json(nullptr)},
+                     {"quantity", q},
+                     {"origin", x.origin},
+                     {"origin_kind", x.origin_kind},
+                     {"span", json::array({x.sentence_start, x.sentence_end})},
+                     {"evidence", x.evidence}});
+  }
+  return {{"facts", std::move(facts)},
+          {"citations", f.citations},
+          {"declared_source_count",
+           f.declared_source_count ? json(*f.declared_source_count) : json(nullptr)}};
+}
+
+ArticleFacts FactsFromJson(const json& j) {
+  ArticleFacts f;
+  for (const json& x : j.at("facts")) {
+    Fact fact;
+    fact.subject = ArgumentFromJson(x.at("subject"));
+    fact.predicate = x.at("predicate").get<std::string>();
+    fact.predicate_class = x.at("predicate_class").get<std::string>();
+    fact.object = ArgumentFromJson(x.at("object"));
+    fact.negated = x.at("negated").get<bool>();
+    fact.hedged = x.at("hedged").get<bool>();
+    if (!x.at("role").is_null()) fact.role = x.at("role").get<std::string>();
+    if (!x.at("date").is_null()) fact.date = x.at("date").get<std::string>();
+    if (const json& q = x.at("quantity"); !q.is_null()) {
+      fact.quantity =
+          Quantity{q.at("low").get<double>(), q.at("high").get<double>(),
+                   q.at("unit").get<std::string>(), q.at("comparison").get<std::string>()};
+    }
+    fact.origin = x.at("origin").get<std::string>();
+    fact.origin_kind = x.at("origin_kind").get<std::string>();
+    fact.sentence_start = x.at("span").at(0).get<std::uint32_t>();
+    fact.sentence_end = x.at("span").at(1).get<std::uint32_t>();
+    fact.evidence = x.at("evidence").get<std::string>();
+    f.facts.push_back(std::move(fact));
+  }
+  f.citations = j.at("citations").get<std::vector<std::string>>();
+  if (!j.at("declared_source_count").is_null()) {
+    f.declared_source_count = j.at("declared_source_count").get<int>();
+  }
+  return f;
+}
+
 // Fields added after the first schema are written always and read with
 // defaults, so records written before them still decode.
 json ArticleJson(const Article& a) {
@@ -90,7 +173,8 @@ json ArticleJson(const Article& a) {
           {"charset", a.charset},
           {"text", a.text},
           {"from_feed", a.from_feed},
-          {"entities", EntitiesJson(a.entities)}};
+          {"entities", EntitiesJson(a.entities)},
+          {"facts", FactsJson(a.facts)}};
 }
 
 // Throws json::exception on a malformed record; callers turn it into kCorruption.
@@ -119,6 +203,7 @@ Article ArticleFromJson(const json& j) {
   a.text = j.at("text").get<std::string>();
   a.from_feed = j.value("from_feed", false);
   if (auto it = j.find("entities"); it != j.end()) a.entities = EntitiesFromJson(*it);
+  if (auto it = j.find("facts"); it != j.end()) a.facts = FactsFromJson(*it);
   return a;
 }
 
@@ -204,6 +289,9 @@ std::string EncodeArticle(const ArticleRecord& r) {
                      {"tickers", l.tickers}});
   }
   j["entity_links"] = std::move(links);
+  j["simhash"] = r.simhash;
+  j["copy_of"] = r.copy_of;
+  j["fact_ids"] = r.fact_ids;
   return ToCbor(j);
 }
 
@@ -222,6 +310,9 @@ Result<ArticleRecord> DecodeArticle(std::string_view bytes) {
     }
     r.url_key = j.at("url_key").get<std::string>();
     r.alias_key = j.value("alias_key", "");
+    r.simhash = j.value("simhash", std::uint64_t{0});
+    r.copy_of = j.value("copy_of", ArticleId{0});
+    r.fact_ids = j.value("fact_ids", std::vector<std::uint64_t>());
     if (auto it = j.find("entity_links"); it != j.end()) {
       for (const json& l : *it) {
         r.entity_links.push_back({l.at("entity").get<EntityId>(),
@@ -414,6 +505,58 @@ std::string StoryKeysKey(const std::string& key, UnixSeconds last_seen, StoryId 
   return StoryKeysPrefix(key) +
          BigEndian64(~static_cast<std::uint64_t>(std::max<UnixSeconds>(last_seen, 0))) +
          BigEndian64(id);
+}
+
+std::string EncodeFact(const FactRecord& r) {
+  json j = {{"id", r.id},
+            {"key", r.key},
+            {"subject", ArgumentJson(r.subject)},
+            {"predicate", r.predicate},
+            {"predicate_class", r.predicate_class},
+            {"object", ArgumentJson(r.object)},
+            {"articles", r.articles},
+            {"first_seen", r.first_seen}};
+  return ToCbor(j);
+}
+
+Result<FactRecord> DecodeFact(std::string_view bytes) {
+  json j = json::from_cbor(bytes.begin(), bytes.end(), true, false);
+  if (j.is_discarded() || !j.is_object()) return Status::Corruption("unreadable fact record");
+  try {
+    FactRecord r;
+    r.id = j.at("id").get<FactId>();
+    r.key = j.at("key").get<std::string>();
+    r.subject = ArgumentFromJson(j.at("subject"));
+    r.predicate = j.at("predicate").get<std::string>();
+    r.predicate_class = j.at("predicate_class").get<std::string>();
+    r.object = ArgumentFromJson(j.at("object"));
+    r.articles = j.at("articles").get<std::uint64_t>();
+    r.first_seen = j.at("first_seen").get<UnixSeconds>();
+    return r;
+  } catch (const std::exception& e) {
+    return Status::Corruption(std::string("fact record: ") + e.what());
+  }
+}
+
+std::string EncodeFactSupport(const FactSupport& s) {
+  ArticleFacts f;
+  f.facts = s.sentences;
+  json j = FactsJson(f);
+  j["article"] = s.article;
+  return ToCbor(j);
+}
+
+Result<FactSupport> DecodeFactSupport(std::string_view bytes) {
+  json j = json::from_cbor(bytes.begin(), bytes.end(), true, false);
+  if (j.is_discarded() || !j.is_object()) return Status::Corruption("unreadable fact support");
+  try {
+    FactSupport s;
+    s.article = j.at("article").get<ArticleId>();
+    s.sentences = FactsFromJson(j).facts;
+    return s;
+  } catch (const std::exception& e) {
+    return Status::Corruption(std::string("fact support: ") + e.what());
+  }
 }
 
 }  // namespace newsdesk::store_internal

@@ -34,7 +34,39 @@ struct ArticleRecord {
   std::string url_key;
   // The key it owns in `url_aliases` (the URL it was read from); may be empty.
   std::string alias_key;
+  // TextSimhash of its text, and the first stored article it is a near
+  // copy of (the root of its syndication group; 0 when none).
+  std::uint64_t simhash = 0;
+  ArticleId copy_of = 0;
+  // The facts it supports (fact ids), to take back on update.
+  std::vector<std::uint64_t> fact_ids;
 };
+
+using FactId = std::uint64_t;
+
+// A fact as stored: what its articles agree on. Its support (article,
+// evidence, origin) is in `fact_support`.
+struct FactRecord {
+  FactId id = 0;
+  std::string key;       // FactKey: subject, predicate class, object
+  FactArgument subject;  // as first seen (entity: its `entity` is the stored EntityId)
+  std::string predicate;
+  std::string predicate_class;
+  FactArgument object;
+  std::uint64_t articles = 0;  // supporting articles
+  UnixSeconds first_seen = 0;
+};
+
+// One article's support for a fact: every sentence of it that states it.
+struct FactSupport {
+  ArticleId article = 0;
+  std::vector<Fact> sentences;  // the article's facts with this key
+};
+
+std::string EncodeFact(const FactRecord& r);
+Result<FactRecord> DecodeFact(std::string_view bytes);
+std::string EncodeFactSupport(const FactSupport& s);
+Result<FactSupport> DecodeFactSupport(std::string_view bytes);
 
 struct StoryRecord {
   StoryId id = 0;

@@ -51,13 +51,19 @@ enum Cf {
   kStoryKeys,       // index key + ~last_seen + story id → "": candidate stories for an article
   kStoryRedirects,  // story id → the story it was merged into
   kTerms,           // term + '\0' + inverted article id → posting (store/search_index.h)
+  kFacts,           // fact id → FactRecord
+  kFactKeys,        // FactKey → fact id
+  kFactSupport,     // fact id + article id → FactSupport
+  kSimhashBands,    // band + 16 bits of a text's SimHash + article id → SimHash + copy_of
   kCfCount,
 };
 constexpr const char* kCfNames[kCfCount] = {
-    "default",         "meta",          "articles",   "urls",        "url_aliases", "fingerprints",
-    "stories",         "story_members", "story_time", "doc_freq",    "outlets",     "sources",
-    "frontier",        "entities",      "aliases",    "alias_words", "mentions",    "story_keys",
-    "story_redirects", "terms"};
+    "default",     "meta",         "articles",        "urls",
+    "url_aliases", "fingerprints", "stories",         "story_members",
+    "story_time",  "doc_freq",     "outlets",         "sources",
+    "frontier",    "entities",     "aliases",         "alias_words",
+    "mentions",    "story_keys",   "story_redirects", "terms",
+    "facts",       "fact_keys",    "fact_support",    "simhash_bands"};
 static_assert(kCfNames[kCfCount - 1] != nullptr, "a column family without a name");
 
 constexpr const char* kSchemaKey = "schema_version";
@@ -67,6 +73,7 @@ constexpr const char* kArticleCountKey = "article_count";
 constexpr const char* kStoryCountKey = "story_count";
 constexpr const char* kNextEntityKey = "next_entity_id";
 constexpr const char* kEntityCountKey = "entity_count";
+constexpr const char* kNextFactKey = "next_fact_id";
 
 Status FromRocks(const rocksdb::Status& s, const std::string& dir) {
   std::string what = s.ToString();
@@ -149,6 +156,7 @@ struct Store::Impl {
   std::unordered_map<ArticleId, HeadlineWords> headline_cache;
   std::uint64_t next_article_id = 1, next_story_id = 1, article_count = 0, story_count = 0;
   std::uint64_t next_entity_id = 1, entity_count = 0;
+  std::uint64_t next_fact_id = 1;
   CommitProfile profile;  // under write_mu
 
   EntityColumns Entities() const {
@@ -193,6 +201,12 @@ struct Store::Impl {
   Result<const TermStats*> NameStats(const std::string& name);
   // An article's or a story's channels resolved to their statistics.
   Result<ScoredChannels> Resolve(const ChannelVectors& vectors);
+  // Writes the article's facts (fact records, keys, support) and its
+  // SimHash bands into `batch`, taking back the old version's; sets
+  // rec.simhash, rec.copy_of and rec.fact_ids. `document_ids` maps the
+  // article's document entities to stored ones.
+  Status CommitFacts(rocksdb::WriteBatch& batch, const ArticleRecord* old, ArticleRecord& rec,
+                     const std::vector<EntityId>& document_ids, std::uint64_t& next_fact);
   // A stored story's centroids resolved, through scored_stories.
   Result<const ScoredChannels*> ScoredStory(StoryId id, const StoryRecord& record);
   Result<CommitOutcome> Commit(const Article& article, const std::string* frontier_url);
@@ -317,7 +331,8 @@ Status Store::Impl::Open(bool for_write) {
         std::tuple{kNextStoryKey, &next_story_id, 1},
         std::tuple{kArticleCountKey, &article_count, 0},
         std::tuple{kStoryCountKey, &story_count, 0}, std::tuple{kNextEntityKey, &next_entity_id, 1},
-        std::tuple{kEntityCountKey, &entity_count, 0}}) {
+        std::tuple{kEntityCountKey, &entity_count, 0},
+        std::tuple{kNextFactKey, &next_fact_id, 1}}) {
     auto v = ReadCounter(key);
     if (!v.ok()) return v.status();
     *slot = std::max<std::uint64_t>(*v, static_cast<std::uint64_t>(first));
@@ -660,7 +675,8 @@ Result<CommitOutcome> Store::Impl::Commit(const Article& article, const std::str
   rec.terms = ArticleTerms(article);
   const UnixSeconds t = rec.stored.Time();
   double mark = ThreadCpuSeconds();
-  auto links = entities.Add(article, id, t);
+  std::vector<EntityId> document_ids;
+  auto links = entities.Add(article, id, t, &document_ids);
   if (!links.ok()) return links.status();
   spent.entities += ThreadCpuSeconds() - mark;
   rec.entity_links = std::move(links).value();
@@ -889,6 +905,12 @@ Result<CommitOutcome> Store::Impl::Commit(const Article& article, const std::str
   rec.stored.story = story->id;
   spent.stories += ThreadCpuSeconds() - mark;
 
+  std::uint64_t new_next_fact = next_fact_id;
+  if (Status fs = CommitFacts(p.batch, old ? &*old : nullptr, rec, document_ids, new_next_fact);
+      !fs.ok()) {
+    return fs;
+  }
+
   // Everything goes into one batch.
   p.batch.Put(cf[kArticles], BigEndian64(id), EncodeArticle(rec));
   p.batch.Put(cf[kUrls], url_key, BigEndian64(id));
@@ -958,6 +980,7 @@ Result<CommitOutcome> Store::Impl::Commit(const Article& article, const std::str
   if (Status ss = WriteSearchIndex(SearchIndex(), old ? &*old : nullptr, rec, p.batch); !ss.ok())
     return ss;
   spent.search += ThreadCpuSeconds() - mark;
+  p.batch.Put(cf[kMeta], kNextFactKey, BigEndian64(new_next_fact));
   p.batch.Put(cf[kMeta], kNextEntityKey, BigEndian64(entities.next_id()));
   p.batch.Put(cf[kMeta], kEntityCountKey, BigEndian64(entities.count()));
 
@@ -993,6 +1016,7 @@ Result<CommitOutcome> Store::Impl::Commit(const Article& article, const std::str
   story_count = new_story_count;
   next_entity_id = entities.next_id();
   entity_count = entities.count();
+  next_fact_id = new_next_fact;
   ++profile.commits;
   profile.total += ThreadCpuSeconds() - started;
   profile.stories += spent.stories;
@@ -1000,6 +1024,420 @@ Result<CommitOutcome> Store::Impl::Commit(const Article& article, const std::str
   profile.search += spent.search;
   profile.write += spent.write;
   return CommitOutcome{kind, id, rec.stored.story};
+}
+
+namespace {
+
+// A fact's side as a key: a stored entity by id, else a value or words.
+std::string ArgumentKey(const FactArgument& a, const std::vector<EntityId>& document_ids) {
+  if (a.kind == FactArgument::Kind::kEntity && a.entity >= 0 &&
+      static_cast<std::size_t>(a.entity) < document_ids.size() &&
+      document_ids[static_cast<std::size_t>(a.entity)] != 0) {
+    return "e" + std::to_string(document_ids[static_cast<std::size_t>(a.entity)]);
+  }
+  if (a.key.empty()) return "";
+  switch (a.kind) {
+    case FactArgument::Kind::kEntity:
+      return "n:" + a.key;
+    case FactArgument::Kind::kValue:
+      return "v:" + a.key;
+    case FactArgument::Kind::kText:
+      return "t:" + a.key;
+  }
+  return "";
+}
+
+}  // namespace
+
+std::string FactKey(const std::string& subject, const std::string& predicate_class,
+                    const std::string& object) {
+  return subject + '\x1f' + predicate_class + '\x1f' + object;
+}
+
+std::string SimhashBandKey(int band, std::uint64_t simhash, ArticleId id) {
+  std::string key(1, static_cast<char>(band));
+  const auto bits = static_cast<std::uint16_t>(simhash >> (16 * band));
+  key.push_back(static_cast<char>(bits >> 8));
+  key.push_back(static_cast<char>(bits & 0xff));
+  return key + BigEndian64(id);
+}
+
+Status Store::Impl::CommitFacts(rocksdb::WriteBatch& batch, const ArticleRecord* old,
+                                ArticleRecord& rec, const std::vector<EntityId>& document_ids,
+                                std::uint64_t& next_fact) {
+  const ArticleId id = rec.stored.id;
+  const Article& article = rec.stored.article;
+  const rocksdb::ReadOptions ro;
+  std::map<FactId, std::optional<FactRecord>> facts;  // touched: nullopt = deleted
+  auto load_fact = [&](FactId fid) -> Result<std::optional<FactRecord>*> {
+    auto it = facts.find(fid);
+    if (it != facts.end()) return &it->second;
+    std::string v;
+    rocksdb::Status s = db->Get(ro, cf[kFacts], BigEndian64(fid), &v);
+    std::optional<FactRecord> r;
+    if (s.ok()) {
+      auto d = DecodeFact(v);
+      if (!d.ok())
+        return d.status().WithContext("database " + dir + ", fact " + std::to_string(fid));
+      r = std::move(*d);
+    } else if (!s.IsNotFound()) {
+      return FromRocks(s, dir);
+    }
+    return &facts.emplace(fid, std::move(r)).first->second;
+  };
+
+  // The old version's support and bands go.
+  std::map<std::string, FactId> keys_gone;
+  if (old != nullptr) {
+    for (FactId fid : old->fact_ids) {
+      batch.Delete(cf[kFactSupport], BigEndian64(fid) + BigEndian64(id));
+      auto f = load_fact(fid);
+      if (!f.ok()) return f.status();
+      if (!**f) continue;
+      FactRecord& r = ***f;
+      if (r.articles > 0) --r.articles;
+      if (r.articles == 0) {
+        keys_gone[r.key] = fid;
+        **f = std::nullopt;
+      }
+    }
+    if (old->simhash != 0) {
+      for (int band = 0; band < 4; ++band) {
+        batch.Delete(cf[kSimhashBands], SimhashBandKey(band, old->simhash, id));
+      }
+    }
+  }
+
+  // Syndication: the root of the first stored near copy of this text.
+  rec.simhash = TextSimhash(article.text);
+  rec.copy_of = 0;
+  if (rec.simhash != 0) {
+    std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(ro, cf[kSimhashBands]));
+    for (int band = 0; band < 4; ++band) {
+      const std::string prefix = SimhashBandKey(band, rec.simhash, 0).substr(0, 3);
+      for (it->Seek(prefix); it->Valid() && HasPrefix(it->key(), prefix); it->Next()) {
+        if (it->key().size() != 11 || it->value().size() != 16) {
+          return Status::Corruption("database " + dir +
+                                    ": malformed simhash_bands entry; run `newsdesk check`");
+        }
+        ArticleId other = ReadBigEndian64(std::string_view(it->key().data() + 3, 8));
+        if (other == id) continue;
+        std::uint64_t other_hash = ReadBigEndian64(std::string_view(it->value().data(), 8));
+        ArticleId root = ReadBigEndian64(std::string_view(it->value().data() + 8, 8));
+        if (SimhashDistance(rec.simhash, other_hash) > options.near_duplicate_bits) continue;
+        ArticleId group = root != 0 ? root : other;
+        if (rec.copy_of == 0 || group < rec.copy_of) rec.copy_of = group;
+      }
+      if (!it->status().ok()) return FromRocks(it->status(), dir);
+    }
+    for (int band = 0; band < 4; ++band) {
+      batch.Put(cf[kSimhashBands], SimhashBandKey(band, rec.simhash, id),
+                BigEndian64(rec.simhash) + BigEndian64(rec.copy_of));
+    }
+  }
+
+  // The new version's facts, one support per fact key.
+  std::map<std::string, std::vector<const Fact*>> by_key;
+  for (const Fact& f : article.facts.facts) {
+    std::string subject = ArgumentKey(f.subject, document_ids);
+    std::string object = ArgumentKey(f.object, document_ids);
+    if (subject.empty() || object.empty() || f.predicate_class.empty()) continue;
+    by_key[FactKey(subject, f.predicate_class, object)].push_back(&f);
+  }
+  rec.fact_ids.clear();
+  for (auto& [key, sentences] : by_key) {
+    FactId fid = 0;
+    std::string v;
+    rocksdb::Status s = db->Get(ro, cf[kFactKeys], key, &v);
+    if (s.ok()) {
+      fid = ReadBigEndian64(v);
+    } else if (!s.IsNotFound()) {
+      return FromRocks(s, dir);
+    }
+    if (fid == 0 || keys_gone.count(key)) {
+      if (fid == 0) fid = next_fact++;
+      keys_gone.erase(key);
+    }
+    auto f = load_fact(fid);
+    if (!f.ok()) return f.status();
+    if (!**f) {
+      const Fact& first = *sentences.front();
+      FactRecord r;
+      r.id = fid;
+      r.key = key;
+      r.subject = first.subject;
+      r.predicate = first.predicate;
+      r.predicate_class = first.predicate_class;
+      r.object = first.object;
+      r.first_seen = rec.stored.Time();
+      **f = std::move(r);
+    }
+    FactRecord& r = ***f;
+    ++r.articles;
+    r.first_seen = std::min(r.first_seen, rec.stored.Time());
+    FactSupport support;
+    support.article = id;
+    for (const Fact* x : sentences) support.sentences.push_back(*x);
+    batch.Put(cf[kFactSupport], BigEndian64(fid) + BigEndian64(id), EncodeFactSupport(support));
+    batch.Put(cf[kFactKeys], key, BigEndian64(fid));
+    rec.fact_ids.push_back(fid);
+  }
+  for (auto& [key, fid] : keys_gone) batch.Delete(cf[kFactKeys], key);
+  for (auto& [fid, r] : facts) {
+    if (r) {
+      batch.Put(cf[kFacts], BigEndian64(fid), EncodeFact(*r));
+    } else {
+      batch.Delete(cf[kFacts], BigEndian64(fid));
+    }
+  }
+  return Status::Ok();
+}
+
+namespace {
+
+// The display name of a fact's side: a stored entity's name, else its words.
+std::string ArgumentName(const Store& store, const std::string& key, const FactArgument& arg) {
+  if (key.size() > 1 && key[0] == 'e') {
+    EntityId id = std::strtoull(key.c_str() + 1, nullptr, 10);
+    auto e = store.GetEntity(id);
+    if (e.ok() && e->has_value()) return (*e)->name;
+  }
+  return arg.text.empty() ? arg.key : arg.text;
+}
+
+// The subject and object parts of a FactKey.
+std::pair<std::string, std::string> SidesOfKey(const std::string& key) {
+  std::size_t a = key.find('\x1f');
+  std::size_t b = key.rfind('\x1f');
+  if (a == std::string::npos || b == a) return {key, ""};
+  return {key.substr(0, a), key.substr(b + 1)};
+}
+
+std::string OriginKey(const std::string& origin) {
+  return NormalizeEntityName(origin, EntityType::kOrganization);
+}
+
+}  // namespace
+
+Result<std::optional<FactSummary>> Store::GetFact(FactId id) const {
+  const rocksdb::ReadOptions ro;
+  std::string v;
+  rocksdb::Status s = impl_->db->Get(ro, impl_->cf[kFacts], BigEndian64(id), &v);
+  if (s.IsNotFound()) return std::optional<FactSummary>();
+  if (!s.ok()) return FromRocks(s, impl_->dir);
+  auto record = DecodeFact(v);
+  if (!record.ok()) {
+    return record.status().WithContext("database " + impl_->dir + ", fact " + std::to_string(id));
+  }
+  const FactRecord& r = *record;
+  FactSummary out;
+  out.id = id;
+  auto [subject_key, object_key] = SidesOfKey(r.key);
+  out.subject = ArgumentName(*this, subject_key, r.subject);
+  out.object = ArgumentName(*this, object_key, r.object);
+  out.predicate = r.predicate;
+  out.predicate_class = r.predicate_class;
+
+  std::set<std::string> outlets, origins;
+  std::map<std::string, std::uint64_t> dates;
+  std::map<ArticleId, std::string> root_outlets;
+  std::unique_ptr<rocksdb::Iterator> it(impl_->db->NewIterator(ro, impl_->cf[kFactSupport]));
+  const std::string prefix = BigEndian64(id);
+  for (it->Seek(prefix); it->Valid() && HasPrefix(it->key(), prefix); it->Next()) {
+    auto support = DecodeFactSupport(std::string_view(it->value().data(), it->value().size()));
+    if (!support.ok()) return support.status().WithContext("database " + impl_->dir);
+    auto article = impl_->LoadArticle(support->article);
+    if (!article.ok()) return article.status();
+    if (!article->has_value() || support->sentences.empty()) continue;
+    const ArticleRecord& a = **article;
+    FactEvidence e;
+    e.article = a.stored.id;
+    e.outlet = a.stored.article.outlet;
+    e.url = a.stored.article.canonical_url;
+    e.time = a.stored.Time();
+    e.declared_sources = a.stored.article.facts.declared_source_count;
+    // The sentence that names its origin, else the first.
+    const Fact* said = &support->sentences.front();
+    for (const Fact& f : support->sentences) {
+      if (!f.origin.empty()) {
+        said = &f;
+        break;
+      }
+    }
+    e.evidence = said->evidence;
+    e.negated = said->negated;
+    e.hedged = said->hedged;
+    // Every date the article gives for it (one sentence may state it
+    // undated, another dated).
+    std::set<std::string> article_dates;
+    for (const Fact& f : support->sentences) {
+      if (f.date && !f.negated) article_dates.insert(*f.date);
+    }
+    e.date = said->date              ? said->date
+             : article_dates.empty() ? std::nullopt
+                                     : std::optional<std::string>(*article_dates.begin());
+    if (!said->origin.empty()) {
+      e.origin = said->origin;
+      e.origin_kind = said->origin_kind;
+    } else if (a.copy_of != 0 && a.copy_of != a.stored.id) {
+      auto root = root_outlets.find(a.copy_of);
+      if (root == root_outlets.end()) {
+        auto r = impl_->LoadArticle(a.copy_of);
+        if (!r.ok()) return r.status();
+        root =
+            root_outlets.emplace(a.copy_of, r->has_value() ? (*r)->stored.article.outlet : e.outlet)
+                .first;
+      }
+      e.origin = root->second;
+      e.origin_kind = "syndicated";
+    } else {
+      e.origin = e.outlet;
+      e.origin_kind = "own";
+    }
+    if (e.negated) {
+      out.disputing.push_back(std::move(e));
+      continue;
+    }
+    outlets.insert(OriginKey(e.outlet));
+    origins.insert(OriginKey(e.origin));
+    for (const std::string& d : article_dates) ++dates[d];
+    out.support.push_back(std::move(e));
+  }
+  if (!it->status().ok()) return FromRocks(it->status(), impl_->dir);
+  auto earlier = [](const FactEvidence& a, const FactEvidence& b) {
+    return a.time != b.time ? a.time < b.time : a.article < b.article;
+  };
+  std::sort(out.support.begin(), out.support.end(), earlier);
+  std::sort(out.disputing.begin(), out.disputing.end(), earlier);
+  out.sources = outlets.size();
+  out.independent = origins.size();
+  if (dates.size() > 1) {
+    FactDispute d;
+    d.what = "date";
+    d.values.assign(dates.begin(), dates.end());
+    std::stable_sort(d.values.begin(), d.values.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
+    out.disputes.push_back(std::move(d));
+  }
+  return std::optional<FactSummary>(std::move(out));
+}
+
+Result<std::vector<FactSummary>> Store::ListFacts(const FactQuery& query) const {
+  std::set<FactId> ids;
+  if (query.story) {
+    auto story = GetStory(*query.story);
+    if (!story.ok()) return story.status();
+    if (!story->has_value()) return std::vector<FactSummary>();
+    for (const auto& member : (*story)->articles) {
+      auto a = impl_->LoadArticle(member.id);
+      if (!a.ok()) return a.status();
+      if (a->has_value()) ids.insert((*a)->fact_ids.begin(), (*a)->fact_ids.end());
+    }
+    if (query.entity) {
+      // Both filters: the story's facts about the entity.
+      const std::string entity = "e" + std::to_string(*query.entity);
+      for (auto it = ids.begin(); it != ids.end();) {
+        std::string v;
+        rocksdb::Status s =
+            impl_->db->Get(rocksdb::ReadOptions(), impl_->cf[kFacts], BigEndian64(*it), &v);
+        if (!s.ok() && !s.IsNotFound()) return FromRocks(s, impl_->dir);
+        auto record = s.ok() ? DecodeFact(v) : Result<FactRecord>(FactRecord{});
+        if (!record.ok()) return record.status();
+        auto [subject, object] = SidesOfKey(record->key);
+        it = subject == entity || object == entity ? std::next(it) : ids.erase(it);
+      }
+    }
+  } else {
+    const std::string entity = query.entity ? "e" + std::to_string(*query.entity) : "";
+    Status s = impl_->ForEach(kFactKeys, [&](rocksdb::Slice k, rocksdb::Slice v) {
+      if (!entity.empty()) {
+        auto [subject, object] = SidesOfKey(k.ToString());
+        if (subject != entity && object != entity) return Status::Ok();
+      }
+      ids.insert(ReadBigEndian64(std::string_view(v.data(), v.size())));
+      return Status::Ok();
+    });
+    if (!s.ok()) return s;
+  }
+  std::vector<FactSummary> out;
+  for (FactId id : ids) {
+    auto f = GetFact(id);
+    if (!f.ok()) return f.status();
+    if (!f->has_value() || (*f)->sources < query.min_sources) continue;
+    out.push_back(std::move(**f));
+  }
+  std::sort(out.begin(), out.end(), [](const FactSummary& a, const FactSummary& b) {
+    if (a.sources != b.sources) return a.sources > b.sources;
+    if (a.independent != b.independent) return a.independent > b.independent;
+    return a.id < b.id;
+  });
+  if (out.size() > query.limit) out.resize(query.limit);
+  return out;
+}
+
+Result<ClaimCheck> Store::VerifyClaim(std::string_view claim) const {
+  ClaimCheck out;
+  auto parsed = ParseClaim(claim);
+  if (!parsed.ok()) return parsed.status();
+  out.parsed = std::move(parsed).value();
+  // A side of the claim as the keys it may be stored under.
+  auto side_keys = [&](const FactArgument& a) -> Result<std::vector<std::string>> {
+    std::vector<std::string> keys;
+    if (a.kind == FactArgument::Kind::kEntity) {
+      auto found = FindEntities(a.text, 0);
+      if (!found.ok()) return found.status();
+      for (const EntitySummary& e : found->matches) keys.push_back("e" + std::to_string(e.id));
+    }
+    std::vector<EntityId> none;
+    std::string plain = ArgumentKey(a, none);
+    if (!plain.empty()) keys.push_back(plain);
+    return keys;
+  };
+  const rocksdb::ReadOptions ro;
+  std::set<FactId> exact, near;
+  for (const Fact& f : out.parsed) {
+    auto subjects = side_keys(f.subject);
+    if (!subjects.ok()) return subjects.status();
+    auto objects = side_keys(f.object);
+    if (!objects.ok()) return objects.status();
+    std::set<std::string> object_set(objects->begin(), objects->end());
+    for (const std::string& subject : *subjects) {
+      std::unique_ptr<rocksdb::Iterator> it(impl_->db->NewIterator(ro, impl_->cf[kFactKeys]));
+      const std::string prefix = subject + '\x1f';
+      for (it->Seek(prefix); it->Valid() && HasPrefix(it->key(), prefix); it->Next()) {
+        const std::string key = it->key().ToString();
+        FactId id = ReadBigEndian64(std::string_view(it->value().data(), it->value().size()));
+        std::string rest = key.substr(prefix.size());
+        std::size_t bar = rest.find('\x1f');
+        if (bar == std::string::npos) continue;
+        std::string predicate_class = rest.substr(0, bar), object = rest.substr(bar + 1);
+        bool same_class = predicate_class == f.predicate_class;
+        bool same_object = object_set.count(object) > 0;
+        if (same_class && same_object) {
+          exact.insert(id);
+        } else if (same_class || same_object) {
+          near.insert(id);
+        }
+      }
+      if (!it->status().ok()) return FromRocks(it->status(), impl_->dir);
+    }
+  }
+  for (FactId id : exact) near.erase(id);
+  auto load = [&](const std::set<FactId>& ids, std::vector<FactSummary>& into) -> Status {
+    for (FactId id : ids) {
+      auto f = GetFact(id);
+      if (!f.ok()) return f.status();
+      if (f->has_value()) into.push_back(std::move(**f));
+    }
+    std::sort(into.begin(), into.end(), [](const FactSummary& a, const FactSummary& b) {
+      return a.sources != b.sources ? a.sources > b.sources : a.id < b.id;
+    });
+    return Status::Ok();
+  };
+  if (Status s = load(exact, out.matches); !s.ok()) return s;
+  if (Status s = load(near, out.near); !s.ok()) return s;
+  if (out.near.size() > 10) out.near.resize(10);
+  return out;
 }
 
 Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}

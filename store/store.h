@@ -35,7 +35,7 @@ using EntityId = std::uint64_t;
 
 // The schema this build reads and writes. A database of another version is
 // refused with kSchemaMismatch.
-inline constexpr int kSchemaVersion = 4;
+inline constexpr int kSchemaVersion = 5;
 
 struct StoreOptions {
   // Articles join a story only when their time (published, else modified,
@@ -49,6 +49,10 @@ struct StoreOptions {
   // Two stories an article is similar to (both at story_threshold or more)
   // merge when their own similarity reaches this. Default: 0.5.
   double story_merge_threshold = 0.5;
+  // Two texts whose SimHashes (TextSimhash) differ in at most this many of
+  // their 64 bits are copies of one text (syndication): together they are
+  // one origin. Default: 3.
+  int near_duplicate_bits = 3;
   // The clock that stamps ingestion times. Default: the system clock.
   std::function<UnixSeconds()> now;
 };
@@ -314,6 +318,65 @@ struct StoreStats {
   std::uint64_t bytes_on_disk = 0;
 };
 
+using FactId = std::uint64_t;
+
+// One article's support for a fact: where it says it, and where the claim
+// really comes from.
+struct FactEvidence {
+  ArticleId article = 0;
+  std::string outlet;
+  std::string url;
+  UnixSeconds time = 0;  // StoredArticle::Time()
+  std::string evidence;  // the sentence
+  // Who the claim comes from: the upstream or speaker the sentence names
+  // ("Reuters", "the company" → its name); for a copy of another stored
+  // article's text (syndication), the outlet of the first copy; else the
+  // outlet itself.
+  std::string origin;
+  // "according_to", "reported_by", "said", "statement", "memo", "quote"
+  // (as the sentence gave it), "syndicated", or "own".
+  std::string origin_kind;
+  bool negated = false;
+  bool hedged = false;
+  std::optional<std::string> date;      // the event date the sentence gives, YYYY-MM-DD
+  std::optional<int> declared_sources;  // what the article says of its own sourcing
+};
+
+// Two or more values a fact's articles give for one thing.
+struct FactDispute {
+  std::string what;                                           // "date"
+  std::vector<std::pair<std::string, std::uint64_t>> values;  // value → articles, most first
+};
+
+struct FactSummary {
+  FactId id = 0;
+  std::string subject;  // an entity's name as the store knows it, else the words
+  std::string predicate;
+  std::string predicate_class;
+  std::string object;
+  std::uint64_t sources = 0;            // distinct outlets that state it
+  std::uint64_t independent = 0;        // distinct origins among them
+  std::vector<FactEvidence> support;    // earliest first
+  std::vector<FactEvidence> disputing;  // articles that deny it
+  std::vector<FactDispute> disputes;
+};
+
+struct FactQuery {
+  std::optional<EntityId> entity;  // facts about this entity (subject or object)
+  std::optional<StoryId> story;    // facts stated by this story's articles
+  std::uint64_t min_sources = 0;
+  std::size_t limit = 50;
+};
+
+// A user's claim checked against the store.
+struct ClaimCheck {
+  std::vector<Fact> parsed;          // the claim as the fact extractor reads it
+  std::vector<FactSummary> matches;  // same subject, predicate class and object
+  // The same subject and predicate class with another object, or the same
+  // subject and object with another predicate class: most sources first.
+  std::vector<FactSummary> near;
+};
+
 class Store {
  public:
   // Opens or creates the database in `dir` for writing. Fails with kBusy
@@ -374,6 +437,14 @@ class Store {
   Result<std::optional<StoryDetail>> GetStory(StoryId id) const;
 
   Result<StoreStats> Stats() const;
+  // Facts, most sources first (then most recent). Fails on a read error.
+  Result<std::vector<FactSummary>> ListFacts(const FactQuery& query) const;
+  // nullopt when there is no such fact.
+  Result<std::optional<FactSummary>> GetFact(FactId id) const;
+  // Parses `claim` with the fact extractor (ParseClaim) and finds the
+  // stored facts that state it, and near ones. A claim the extractor
+  // cannot read gives empty lists.
+  Result<ClaimCheck> VerifyClaim(std::string_view claim) const;
   // Time spent in this writer's commits so far, by stage.
   CommitProfile Profile() const;
 

@@ -130,7 +130,7 @@ inline Result<Article> ToArticle(const Document& d, std::size_t index) {
     article = ExtractTextArticle(*o.title + "\n\n" + *o.title, *o.url, o);
   }
   if (!article.ok()) return article.status();
-  ingest_internal::RecognizeArticleEntities(*article, EntityOptions{});
+  ingest_internal::AnnotateArticle(*article, EntityOptions{});
   return article;
 }
 

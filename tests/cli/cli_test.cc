@@ -2,6 +2,8 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 
@@ -597,6 +599,122 @@ TEST(Cli, EntitiesPrefixCompletesNamesWithTheirEntities) {
   auto empty = RunNewsdesk({"entities", "--prefix", "...", "--db", db});
   EXPECT_EQ(empty.exit_code, 2);
   EXPECT_NE(empty.err.find("--prefix needs a letter or a digit"), std::string::npos) << empty.err;
+}
+
+// fixtures/corroboration: a wire story (W), two word-for-word copies (A, B),
+// two rewrites citing the wire (C, D; D says "Verified by 4 sources") and
+// one outlet's own reporting (E) that gives another launch date. The
+// expected counts are worked out by hand in fixtures/corroboration/README.md.
+const json* FactCalled(const json& facts, const std::string& subject,
+                       const std::string& predicate_class, const std::string& object) {
+  for (const json& f : facts) {
+    if (f.at("subject") == subject && f.at("predicate_class") == predicate_class &&
+        f.at("object") == object) {
+      return &f;
+    }
+  }
+  return nullptr;
+}
+
+TEST(Cli, VerifyCountsOutletsAndIndependentOriginsWithTheirEvidence) {
+  TempDir tmp;
+  auto ingest = RunNewsdesk({"ingest", FixturePath("corroboration"), "--db", tmp.Sub("db")});
+  ASSERT_EQ(ingest.exit_code, 0) << ingest.err;
+  auto v = RunNewsdesk(
+      {"verify", "Ysolde Pennick will lead Routewell Exchange", "--json", "--db", tmp.Sub("db")});
+  ASSERT_EQ(v.exit_code, 0) << v.err;
+  json j = ParseJsonOrFail(v.out);
+  ASSERT_EQ(j.at("matches").size(), 1u) << v.out;
+  const json& fact = j.at("matches").at(0);
+  EXPECT_EQ(fact.at("sources"), 6);      // W, A, B, C, D, E
+  EXPECT_EQ(fact.at("independent"), 2);  // Lantern Wire (W, its copies, the rewrites citing it), E
+  std::map<std::string, std::pair<std::string, std::string>> origin_of;
+  for (const json& e : fact.at("support")) {
+    origin_of[e.at("outlet")] = {e.at("origin"), e.at("origin_kind")};
+    EXPECT_FALSE(e.at("evidence").get<std::string>().empty());
+    EXPECT_NE(e.at("evidence").get<std::string>().find("Pennick"), std::string::npos);
+  }
+  using P = std::pair<std::string, std::string>;
+  EXPECT_EQ(origin_of["Lantern Wire"], P("Lantern Wire", "own"));
+  EXPECT_EQ(origin_of["The Ashcombe Standard"], P("Lantern Wire", "syndicated"));
+  EXPECT_EQ(origin_of["Greyhaven Business Journal"], P("Lantern Wire", "syndicated"));
+  EXPECT_EQ(origin_of["Ledgerline Daily"], P("Lantern Wire", "according_to"));
+  EXPECT_EQ(origin_of["Northfold Business Review"], P("Lantern Wire", "according_to"));
+  EXPECT_EQ(origin_of["Freight Desk Weekly"], P("Freight Desk Weekly", "own"));
+  // The article's own claim is shown beside ours.
+  for (const json& e : fact.at("support")) {
+    if (e.at("outlet") == "Ledgerline Daily") {
+      EXPECT_EQ(e.at("declared_sources"), 4);
+    } else {
+      EXPECT_TRUE(e.at("declared_sources").is_null());
+    }
+  }
+  auto text =
+      RunNewsdesk({"verify", "Ysolde Pennick will lead Routewell Exchange", "--db", tmp.Sub("db")});
+  EXPECT_NE(text.out.find("6 sources, 2 independent"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("the article says: verified by 4 sources"), std::string::npos);
+}
+
+TEST(Cli, FactsShowTheWireClaimAsOneOriginAndTheDisputedDate) {
+  TempDir tmp;
+  ASSERT_EQ(RunNewsdesk({"ingest", FixturePath("corroboration"), "--db", tmp.Sub("db")}).exit_code,
+            0);
+  auto facts = RunNewsdesk({"facts", "--json", "--db", tmp.Sub("db")});
+  ASSERT_EQ(facts.exit_code, 0) << facts.err;
+  const json all = ParseJsonOrFail(facts.out).at("facts");
+  const json* price =
+      FactCalled(all, "Routewell Exchange", "cost", "Brackwell Analytics");  // 10 to 20 times
+  ASSERT_NE(price, nullptr) << facts.out;
+  EXPECT_EQ(price->at("sources"), 5);  // everyone but E
+  EXPECT_EQ(price->at("independent"), 1);
+  const json* launch = FactCalled(all, "Corvane Systems", "create", "Routewell Exchange");
+  ASSERT_NE(launch, nullptr) << facts.out;
+  EXPECT_EQ(launch->at("sources"), 6);
+  EXPECT_EQ(launch->at("independent"), 2);
+  ASSERT_EQ(launch->at("disputes").size(), 1u);
+  const json& dates = launch->at("disputes").at(0);
+  EXPECT_EQ(dates.at("what"), "date");
+  ASSERT_EQ(dates.at("values").size(), 2u);
+  EXPECT_EQ(dates.at("values").at(0).at("value"), "2026-11-02");
+  EXPECT_EQ(dates.at("values").at(0).at("articles"), 5);
+  EXPECT_EQ(dates.at("values").at(1).at("value"), "2026-11-09");
+  EXPECT_EQ(dates.at("values").at(1).at("articles"), 1);
+  // --min-sources and --entity narrow the list.
+  auto six = RunNewsdesk({"facts", "--min-sources", "6", "--json", "--db", tmp.Sub("db")});
+  for (const json& f : ParseJsonOrFail(six.out).at("facts")) EXPECT_GE(f.at("sources"), 6);
+  auto about = RunNewsdesk({"facts", "--entity", "brackwell analytics", "--db", tmp.Sub("db")});
+  EXPECT_NE(about.out.find("Routewell Exchange — cost — Brackwell Analytics"), std::string::npos)
+      << about.out;
+  EXPECT_EQ(about.out.find("Ysolde Pennick"), std::string::npos) << about.out;
+}
+
+TEST(Cli, WithoutTheWireItsCopiesAreOneOriginButNotTheWire) {
+  TempDir tmp;
+  // The five outlets only: A and B are copies of a text nothing ties to the
+  // wire, so they count as one origin of their own.
+  for (const char* dir :
+       {"www.ashcombestandard.co.uk", "greyhavenbusiness.com", "ledgerlinedaily.com",
+        "northfoldreview.com", "www.freightdeskweekly.com"}) {
+    std::filesystem::create_directories(tmp.Sub("five"));
+    std::filesystem::copy(FixturePath(std::string("corroboration/") + dir),
+                          tmp.Sub(std::string("five/") + dir),
+                          std::filesystem::copy_options::recursive);
+  }
+  ASSERT_EQ(RunNewsdesk({"ingest", tmp.Sub("five"), "--db", tmp.Sub("db")}).exit_code, 0);
+  auto v = RunNewsdesk(
+      {"verify", "Ysolde Pennick will lead Routewell Exchange", "--json", "--db", tmp.Sub("db")});
+  const json fact = ParseJsonOrFail(v.out).at("matches").at(0);
+  EXPECT_EQ(fact.at("sources"), 5);
+  EXPECT_EQ(fact.at("independent"), 3);  // A+B, Lantern Wire (C, D), E
+}
+
+TEST(Cli, VerifySaysWhenItCannotReadAClaim) {
+  TempDir tmp;
+  ASSERT_EQ(RunNewsdesk({"ingest", FixturePath("corroboration"), "--db", tmp.Sub("db")}).exit_code,
+            0);
+  auto v = RunNewsdesk({"verify", "interesting times", "--db", tmp.Sub("db")});
+  EXPECT_EQ(v.exit_code, 0);
+  EXPECT_NE(v.out.find("could not read a fact"), std::string::npos) << v.out;
 }
 
 }  // namespace
