@@ -44,13 +44,14 @@ sanitize: setup
 bench: setup
 	@bash scripts/setup.sh bench
 	@cmake -S . -B $(RELEASE_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
-	@cmake --build $(RELEASE_DIR) -j $(JOBS) --target bench_pipeline feed_bench fetch_bench extract_bench tag_bench search_bench
+	@cmake --build $(RELEASE_DIR) -j $(JOBS) --target bench_pipeline feed_bench fetch_bench extract_bench tag_bench search_bench story_eval
 	$(RELEASE_DIR)/bench_pipeline
 	bash bench/feeds.sh $(RELEASE_DIR)
 	bash bench/extract.sh $(RELEASE_DIR)
 	bash bench/tag.sh $(RELEASE_DIR)
 	$(RELEASE_DIR)/fetch_bench 2000 8
 	bash bench/search.sh $(RELEASE_DIR)
+	bash bench/stories.sh $(RELEASE_DIR)
 
 # Every libFuzzer target (fuzz/README.md) for FUZZ_SECONDS each, built with
 # clang, ASan and UBSan in FUZZ_DIR; fails on any crash, timeout or OOM.

@@ -2146,6 +2146,60 @@ Result<std::vector<std::string>> Store::Verify() const {
   }
   s = VerifyEntities(impl_->Entities(), articles, next_entity, entity_count, problem);
   if (!s.ok()) return s;
+  // Facts: every support entry is an article's, and the article lists the
+  // fact; every fact's article count is its support; keys and records agree.
+  std::map<FactId, FactRecord> facts;
+  s = scan(kFacts, [&](const std::string& k, const std::string& v) {
+    auto r = DecodeFact(v);
+    if (!r.ok())
+      return problem("fact record " + std::to_string(id_of(k)) + ": " + r.status().message());
+    facts.emplace(id_of(k), std::move(r).value());
+  });
+  if (!s.ok()) return s;
+  std::map<FactId, std::uint64_t> supported;
+  s = scan(kFactSupport, [&](const std::string& k, const std::string&) {
+    if (k.size() != 16) return problem("malformed fact_support key");
+    FactId fid = ReadBigEndian64(k.substr(0, 8));
+    ArticleId aid = ReadBigEndian64(k.substr(8));
+    ++supported[fid];
+    std::string support =
+        "fact " + std::to_string(fid) + "'s support by article " + std::to_string(aid);
+    if (!facts.count(fid)) problem(support + " names a missing fact");
+    auto a = articles.find(aid);
+    if (a == articles.end()) {
+      problem(support + " names a missing article");
+    } else if (std::find(a->second.fact_ids.begin(), a->second.fact_ids.end(), fid) ==
+               a->second.fact_ids.end()) {
+      problem(support + ": the article does not list the fact");
+    }
+  });
+  if (!s.ok()) return s;
+  for (const auto& [id, a] : articles) {
+    for (FactId fid : a.fact_ids) {
+      if (!facts.count(fid)) {
+        problem("article " + std::to_string(id) + " lists missing fact " + std::to_string(fid));
+      }
+    }
+  }
+  for (const auto& [fid, f] : facts) {
+    if (f.articles != supported[fid]) {
+      problem("fact " + std::to_string(fid) + " counts " + std::to_string(f.articles) +
+              " articles, its support has " + std::to_string(supported[fid]));
+    }
+  }
+  std::uint64_t keyed = 0;
+  s = scan(kFactKeys, [&](const std::string& k, const std::string& v) {
+    ++keyed;
+    auto f = facts.find(id_of(v));
+    if (f == facts.end() || f->second.key != k) {
+      problem("fact key points to fact " + std::to_string(id_of(v)) + ", which has another key");
+    }
+  });
+  if (!s.ok()) return s;
+  if (keyed != facts.size()) {
+    problem(std::to_string(facts.size()) + " facts but " + std::to_string(keyed) + " fact keys");
+  }
+
   s = VerifySearchIndex(impl_->SearchIndex(), articles, problem);
   if (!s.ok()) return s;
   return problems;
