@@ -613,6 +613,7 @@ json EvidenceJson(const FactEvidence& e) {
           {"negated", e.negated},
           {"hedged", e.hedged},
           {"date", e.date ? json(*e.date) : json(nullptr)},
+          {"quantity", e.quantity ? json(*e.quantity) : json(nullptr)},
           {"declared_sources", e.declared_sources ? json(*e.declared_sources) : json(nullptr)}};
 }
 
@@ -683,6 +684,7 @@ std::string FactText(const FactSummary& f, bool with_evidence) {
     out += fmt::format("  {}  {}  #{}  ({})\n    “{}”\n    {}\n", HumanTime(e.time), e.outlet,
                        e.article, OriginText(e), e.evidence, e.url);
     if (e.date) out += fmt::format("    date given: {}\n", *e.date);
+    if (e.quantity) out += fmt::format("    quantity: {}\n", *e.quantity);
     if (e.declared_sources) {
       out += fmt::format(
           "    the article says: verified by {} sources (newsdesk counts {}, {} "

@@ -1,5 +1,6 @@
 #include "store/store.h"
 
+#include <fmt/format.h>
 #include <rocksdb/cache.h>
 #include <rocksdb/db.h>
 #include <rocksdb/options.h>
@@ -1239,7 +1240,7 @@ Result<std::optional<FactSummary>> Store::GetFact(FactId id) const {
   out.predicate_class = r.predicate_class;
 
   std::set<std::string> outlets, origins;
-  std::map<std::string, std::uint64_t> dates;
+  std::map<std::string, std::uint64_t> dates, quantities;
   std::map<ArticleId, std::string> root_outlets;
   std::unique_ptr<rocksdb::Iterator> it(impl_->db->NewIterator(ro, impl_->cf[kFactSupport]));
   const std::string prefix = BigEndian64(id);
@@ -1276,6 +1277,17 @@ Result<std::optional<FactSummary>> Store::GetFact(FactId id) const {
     e.date = said->date              ? said->date
              : article_dates.empty() ? std::nullopt
                                      : std::optional<std::string>(*article_dates.begin());
+    std::set<std::string> article_quantities;
+    for (const Fact& f : support->sentences) {
+      if (!f.quantity || f.negated) continue;
+      const Quantity& q = *f.quantity;
+      std::string v =
+          q.low == q.high ? fmt::format("{:g}", q.low) : fmt::format("{:g}-{:g}", q.low, q.high);
+      if (!q.unit.empty()) v += " " + q.unit;
+      if (!q.comparison.empty()) v += " " + q.comparison;
+      article_quantities.insert(v);
+      if (!e.quantity || &f == said) e.quantity = v;
+    }
     if (!said->origin.empty()) {
       e.origin = said->origin;
       e.origin_kind = said->origin_kind;
@@ -1301,6 +1313,7 @@ Result<std::optional<FactSummary>> Store::GetFact(FactId id) const {
     outlets.insert(OriginKey(e.outlet));
     origins.insert(OriginKey(e.origin));
     for (const std::string& d : article_dates) ++dates[d];
+    for (const std::string& q : article_quantities) ++quantities[q];
     out.support.push_back(std::move(e));
   }
   if (!it->status().ok()) return FromRocks(it->status(), impl_->dir);
@@ -1311,10 +1324,13 @@ Result<std::optional<FactSummary>> Store::GetFact(FactId id) const {
   std::sort(out.disputing.begin(), out.disputing.end(), earlier);
   out.sources = outlets.size();
   out.independent = origins.size();
-  if (dates.size() > 1) {
+  const std::pair<const char*, const std::map<std::string, std::uint64_t>*> kinds[] = {
+      {"date", &dates}, {"quantity", &quantities}};
+  for (const auto& [what, values] : kinds) {
+    if (values->size() < 2) continue;
     FactDispute d;
-    d.what = "date";
-    d.values.assign(dates.begin(), dates.end());
+    d.what = what;
+    d.values.assign(values->begin(), values->end());
     std::stable_sort(d.values.begin(), d.values.end(),
                      [](const auto& a, const auto& b) { return a.second > b.second; });
     out.disputes.push_back(std::move(d));

@@ -338,13 +338,15 @@ struct FactEvidence {
   std::string origin_kind;
   bool negated = false;
   bool hedged = false;
-  std::optional<std::string> date;      // the event date the sentence gives, YYYY-MM-DD
+  std::optional<std::string> date;  // the event date the sentence gives, YYYY-MM-DD
+  // The quantity it gives: "10-20 times cheaper", "3 ordinal", "40 %".
+  std::optional<std::string> quantity;
   std::optional<int> declared_sources;  // what the article says of its own sourcing
 };
 
 // Two or more values a fact's articles give for one thing.
 struct FactDispute {
-  std::string what;                                           // "date"
+  std::string what;                                           // "date" or "quantity"
   std::vector<std::pair<std::string, std::uint64_t>> values;  // value → articles, most first
 };
 

@@ -667,6 +667,8 @@ TEST(Cli, FactsShowTheWireClaimAsOneOriginAndTheDisputedDate) {
   ASSERT_NE(price, nullptr) << facts.out;
   EXPECT_EQ(price->at("sources"), 5);  // everyone but E
   EXPECT_EQ(price->at("independent"), 1);
+  for (const json& e : price->at("support")) EXPECT_EQ(e.at("quantity"), "10-20 times cheaper");
+  EXPECT_TRUE(price->at("disputes").empty());  // every outlet gives the same range
   const json* launch = FactCalled(all, "Corvane Systems", "create", "Routewell Exchange");
   ASSERT_NE(launch, nullptr) << facts.out;
   EXPECT_EQ(launch->at("sources"), 6);
