@@ -683,7 +683,9 @@ TEST(Cli, FactsShowTheWireClaimAsOneOriginAndTheDisputedDate) {
   EXPECT_EQ(dates.at("values").at(1).at("articles"), 1);
   // --min-sources and --entity narrow the list.
   auto six = RunNewsdesk({"facts", "--min-sources", "6", "--json", "--db", tmp.Sub("db")});
-  for (const json& f : ParseJsonOrFail(six.out).at("facts")) EXPECT_GE(f.at("sources"), 6);
+  const json six_or_more = ParseJsonOrFail(six.out).at("facts");
+  EXPECT_FALSE(six_or_more.empty());
+  for (const json& f : six_or_more) EXPECT_GE(f.at("sources"), 6);
   auto about = RunNewsdesk({"facts", "--entity", "brackwell analytics", "--db", tmp.Sub("db")});
   EXPECT_NE(about.out.find("Routewell Exchange — cost — Brackwell Analytics"), std::string::npos)
       << about.out;
