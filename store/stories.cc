@@ -30,14 +30,13 @@ bool HasDigit(const std::string& term) {
   return std::any_of(term.begin(), term.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-// The `n` heaviest terms of a vector, heaviest first (ties by term).
-std::vector<std::pair<double, std::string>> Heaviest(
-    const TermVector& v, std::size_t n, const std::function<double(const std::string&)>& scale) {
-  std::vector<std::pair<double, std::string>> by_weight;
-  by_weight.reserve(v.size());
-  for (const auto& [term, w] : v) by_weight.emplace_back(scale ? w * scale(term) : w, term);
+// Terms with weights, by pointer to the term.
+using Weighted = std::vector<std::pair<double, const std::string*>>;
+
+// Keeps the `n` heaviest, heaviest first (ties by term).
+void KeepHeaviest(Weighted& by_weight, std::size_t n) {
   auto heavier = [](const auto& a, const auto& b) {
-    return a.first != b.first ? a.first > b.first : a.second < b.second;
+    return a.first != b.first ? a.first > b.first : *a.second < *b.second;
   };
   if (by_weight.size() > n) {
     std::nth_element(by_weight.begin(), by_weight.begin() + static_cast<long>(n), by_weight.end(),
@@ -45,6 +44,14 @@ std::vector<std::pair<double, std::string>> Heaviest(
     by_weight.resize(n);
   }
   std::sort(by_weight.begin(), by_weight.end(), heavier);
+}
+
+// The `n` heaviest terms of a vector (pointing into it), heaviest first.
+Weighted Heaviest(const TermVector& v, std::size_t n) {
+  Weighted by_weight;
+  by_weight.reserve(v.size());
+  for (const auto& [term, w] : v) by_weight.emplace_back(w, &term);
+  KeepHeaviest(by_weight, n);
   return by_weight;
 }
 
@@ -187,30 +194,20 @@ double Cosine(const TermVector& a, const TermVector& b) {
 
 std::vector<std::string> StoryIndexKeys(const ChannelVectors& centroids) {
   std::vector<std::string> keys;
-  for (auto& [w, term] : Heaviest(centroids[kWords], kStoryWordKeys, nullptr))
-    keys.push_back("w:" + term);
-  for (auto& [w, name] : Heaviest(centroids[kNames], kStoryNameKeys, nullptr))
-    keys.push_back("n:" + name);
+  for (auto& [w, term] : Heaviest(centroids[kWords], kStoryWordKeys)) keys.push_back("w:" + *term);
+  for (auto& [w, name] : Heaviest(centroids[kNames], kStoryNameKeys)) keys.push_back("n:" + *name);
   std::sort(keys.begin(), keys.end());
   return keys;
 }
 
 std::vector<std::string> ArticleQueryKeys(const WeightedArticle& article,
                                           const ScoredTerms& names) {
-  // The `n` heaviest terms, heaviest first (ties by term), as Heaviest.
+  // The `n` heaviest terms of a channel, as Heaviest.
   auto heaviest = [](const ScoredTerms& terms, std::size_t n) {
-    std::vector<std::pair<double, const std::string*>> by_weight;
+    Weighted by_weight;
     by_weight.reserve(terms.size());
     for (const auto& [stats, w] : terms) by_weight.emplace_back(w, stats->term);
-    auto heavier = [](const auto& a, const auto& b) {
-      return a.first != b.first ? a.first > b.first : *a.second < *b.second;
-    };
-    if (by_weight.size() > n) {
-      std::nth_element(by_weight.begin(), by_weight.begin() + static_cast<long>(n), by_weight.end(),
-                       heavier);
-      by_weight.resize(n);
-    }
-    std::sort(by_weight.begin(), by_weight.end(), heavier);
+    KeepHeaviest(by_weight, n);
     return by_weight;
   };
   std::vector<std::string> keys;
