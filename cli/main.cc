@@ -245,10 +245,21 @@ int RunStory(const std::string& db_flag, bool json, std::uint64_t id) {
   if (!json && (*d)->summary.id != id) {
     std::cout << fmt::format("story #{} was merged into #{}\n", id, (*d)->summary.id);
   }
+  // Its key facts: those its articles state, most sources first.
+  FactQuery query;
+  query.story = (*d)->summary.id;
+  query.limit = 5;
+  auto facts = (*store)->ListFacts(query);
+  if (!facts.ok()) return Fail(facts.status());
   if (json) {
-    PrintJson(StoryJson(**d));
+    nlohmann::json j = StoryJson(**d);
+    j["facts"] = nlohmann::json::array();
+    for (const FactSummary& f : *facts) j["facts"].push_back(FactJson(f));
+    PrintJson(j);
   } else {
     std::cout << StoryText(**d);
+    if (!facts->empty()) std::cout << "\nkey facts:\n";
+    for (const FactSummary& f : *facts) std::cout << FactText(f, false);
   }
   return kExitOk;
 }

@@ -712,6 +712,23 @@ TEST(Cli, WithoutTheWireItsCopiesAreOneOriginButNotTheWire) {
   EXPECT_EQ(fact.at("independent"), 3);  // A+B, Lantern Wire (C, D), E
 }
 
+TEST(Cli, AStoryShowsItsKeyFactsWithTheirCounts) {
+  TempDir tmp;
+  ASSERT_EQ(RunNewsdesk({"ingest", FixturePath("corroboration"), "--db", tmp.Sub("db")}).exit_code,
+            0);
+  auto story = RunNewsdesk({"story", "1", "--db", tmp.Sub("db")});
+  ASSERT_EQ(story.exit_code, 0) << story.err;
+  EXPECT_NE(story.out.find("key facts:"), std::string::npos) << story.out;
+  EXPECT_NE(
+      story.out.find("Ysolde Pennick — lead — Routewell Exchange\n  6 sources, 2 independent"),
+      std::string::npos)
+      << story.out;
+  auto j = RunNewsdesk({"story", "1", "--json", "--db", tmp.Sub("db")});
+  const json facts = ParseJsonOrFail(j.out).at("facts");
+  ASSERT_FALSE(facts.empty());
+  EXPECT_EQ(facts.at(0).at("sources"), 6);  // most sources first
+}
+
 TEST(Cli, VerifySaysWhenItCannotReadAClaim) {
   TempDir tmp;
   ASSERT_EQ(RunNewsdesk({"ingest", FixturePath("corroboration"), "--db", tmp.Sub("db")}).exit_code,
