@@ -616,12 +616,29 @@ const json* FactCalled(const json& facts, const std::string& subject,
   return nullptr;
 }
 
-TEST(Cli, VerifyCountsOutletsAndIndependentOriginsWithTheirEvidence) {
-  TempDir tmp;
-  auto ingest = RunNewsdesk({"ingest", FixturePath("corroboration"), "--db", tmp.Sub("db")});
-  ASSERT_EQ(ingest.exit_code, 0) << ingest.err;
+// One database of fixtures/corroboration for the read-only commands below
+// (ingested once per test process).
+class Corroboration : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    tmp_ = new TempDir;
+    auto ingest = RunNewsdesk({"ingest", FixturePath("corroboration"), "--db", Db()});
+    ASSERT_EQ(ingest.exit_code, 0) << ingest.err;
+  }
+  static void TearDownTestSuite() {
+    delete tmp_;
+    tmp_ = nullptr;
+  }
+  static std::string Db() { return tmp_->Sub("db"); }
+
+ private:
+  static TempDir* tmp_;
+};
+TempDir* Corroboration::tmp_ = nullptr;
+
+TEST_F(Corroboration, VerifyCountsOutletsAndIndependentOriginsWithTheirEvidence) {
   auto v = RunNewsdesk(
-      {"verify", "Ysolde Pennick will lead Routewell Exchange", "--json", "--db", tmp.Sub("db")});
+      {"verify", "Ysolde Pennick will lead Routewell Exchange", "--json", "--db", Db()});
   ASSERT_EQ(v.exit_code, 0) << v.err;
   json j = ParseJsonOrFail(v.out);
   ASSERT_EQ(j.at("matches").size(), 1u) << v.out;
@@ -649,17 +666,13 @@ TEST(Cli, VerifyCountsOutletsAndIndependentOriginsWithTheirEvidence) {
       EXPECT_TRUE(e.at("declared_sources").is_null());
     }
   }
-  auto text =
-      RunNewsdesk({"verify", "Ysolde Pennick will lead Routewell Exchange", "--db", tmp.Sub("db")});
+  auto text = RunNewsdesk({"verify", "Ysolde Pennick will lead Routewell Exchange", "--db", Db()});
   EXPECT_NE(text.out.find("6 sources, 2 independent"), std::string::npos) << text.out;
   EXPECT_NE(text.out.find("the article says: verified by 4 sources"), std::string::npos);
 }
 
-TEST(Cli, FactsShowTheWireClaimAsOneOriginAndTheDisputedDate) {
-  TempDir tmp;
-  ASSERT_EQ(RunNewsdesk({"ingest", FixturePath("corroboration"), "--db", tmp.Sub("db")}).exit_code,
-            0);
-  auto facts = RunNewsdesk({"facts", "--json", "--db", tmp.Sub("db")});
+TEST_F(Corroboration, FactsShowTheWireClaimAsOneOriginAndTheDisputedDate) {
+  auto facts = RunNewsdesk({"facts", "--json", "--db", Db()});
   ASSERT_EQ(facts.exit_code, 0) << facts.err;
   const json all = ParseJsonOrFail(facts.out).at("facts");
   const json* price =
@@ -682,11 +695,11 @@ TEST(Cli, FactsShowTheWireClaimAsOneOriginAndTheDisputedDate) {
   EXPECT_EQ(dates.at("values").at(1).at("value"), "2026-11-09");
   EXPECT_EQ(dates.at("values").at(1).at("articles"), 1);
   // --min-sources and --entity narrow the list.
-  auto six = RunNewsdesk({"facts", "--min-sources", "6", "--json", "--db", tmp.Sub("db")});
+  auto six = RunNewsdesk({"facts", "--min-sources", "6", "--json", "--db", Db()});
   const json six_or_more = ParseJsonOrFail(six.out).at("facts");
   EXPECT_FALSE(six_or_more.empty());
   for (const json& f : six_or_more) EXPECT_GE(f.at("sources"), 6);
-  auto about = RunNewsdesk({"facts", "--entity", "brackwell analytics", "--db", tmp.Sub("db")});
+  auto about = RunNewsdesk({"facts", "--entity", "brackwell analytics", "--db", Db()});
   EXPECT_NE(about.out.find("Routewell Exchange — cost — Brackwell Analytics"), std::string::npos)
       << about.out;
   EXPECT_EQ(about.out.find("Ysolde Pennick"), std::string::npos) << about.out;
@@ -712,28 +725,22 @@ TEST(Cli, WithoutTheWireItsCopiesAreOneOriginButNotTheWire) {
   EXPECT_EQ(fact.at("independent"), 3);  // A+B, Lantern Wire (C, D), E
 }
 
-TEST(Cli, AStoryShowsItsKeyFactsWithTheirCounts) {
-  TempDir tmp;
-  ASSERT_EQ(RunNewsdesk({"ingest", FixturePath("corroboration"), "--db", tmp.Sub("db")}).exit_code,
-            0);
-  auto story = RunNewsdesk({"story", "1", "--db", tmp.Sub("db")});
+TEST_F(Corroboration, AStoryShowsItsKeyFactsWithTheirCounts) {
+  auto story = RunNewsdesk({"story", "1", "--db", Db()});
   ASSERT_EQ(story.exit_code, 0) << story.err;
   EXPECT_NE(story.out.find("key facts:"), std::string::npos) << story.out;
   EXPECT_NE(
       story.out.find("Ysolde Pennick — lead — Routewell Exchange\n  6 sources, 2 independent"),
       std::string::npos)
       << story.out;
-  auto j = RunNewsdesk({"story", "1", "--json", "--db", tmp.Sub("db")});
+  auto j = RunNewsdesk({"story", "1", "--json", "--db", Db()});
   const json facts = ParseJsonOrFail(j.out).at("facts");
   ASSERT_FALSE(facts.empty());
   EXPECT_EQ(facts.at(0).at("sources"), 6);  // most sources first
 }
 
-TEST(Cli, VerifySaysWhenItCannotReadAClaim) {
-  TempDir tmp;
-  ASSERT_EQ(RunNewsdesk({"ingest", FixturePath("corroboration"), "--db", tmp.Sub("db")}).exit_code,
-            0);
-  auto v = RunNewsdesk({"verify", "interesting times", "--db", tmp.Sub("db")});
+TEST_F(Corroboration, VerifySaysWhenItCannotReadAClaim) {
+  auto v = RunNewsdesk({"verify", "interesting times", "--db", Db()});
   EXPECT_EQ(v.exit_code, 0);
   EXPECT_NE(v.out.find("could not read a fact"), std::string::npos) << v.out;
 }
