@@ -626,6 +626,8 @@ std::string OriginText(const FactEvidence& e) {
   if (e.origin_kind == "memo") return e.origin + ", in a memo";
   if (e.origin_kind == "statement") return e.origin + ", in a statement";
   if (e.origin_kind == "quote") return "quoting " + e.origin;
+  if (e.origin_kind == "report")
+    return e.origin == e.outlet ? "an unnamed report" : "an unnamed report, taken as " + e.origin;
   return e.origin + " said";
 }
 

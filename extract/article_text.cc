@@ -65,6 +65,27 @@ Status FinishArticle(Article& a, const ArticleOverrides& o) {
 
 }  // namespace extract_internal
 
+namespace {
+
+// Whether the sentence of `line` (collapsed) goes on in `next`: `next` opens
+// in lower case or with a closing mark, or `line` stops on a comma, a hyphen
+// or a word that cannot end a sentence. A line that ends without a full stop
+// and is followed by a capital is a headline or a list item: it ends there.
+bool LineRunsOn(std::string_view line, std::string_view next) {
+  if (next.empty() || line.empty()) return true;
+  const unsigned char first = static_cast<unsigned char>(next.front());
+  if ((first >= 'a' && first <= 'z') || first == ',' || first == ';' || first == ')') return true;
+  const char last = line.back();
+  if (last == ',' || last == '-' || last == '(' || last == ':' || last == ';') return true;
+  const auto space = line.find_last_of(' ');
+  const std::string_view word = space == std::string_view::npos ? line : line.substr(space + 1);
+  for (std::string_view w : {"and", "or", "of", "the", "a", "an", "to", "in", "by", "for", "with"})
+    if (word == w) return true;
+  return false;
+}
+
+}  // namespace
+
 std::size_t FirstInvalidUtf8(std::string_view text) {
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
   int32_t len = static_cast<int32_t>(std::min<std::size_t>(text.size(), INT32_MAX));
@@ -115,6 +136,10 @@ Result<Article> ExtractTextArticle(std::string_view text, std::string_view url,
     } else if (collapsed.empty()) {
       flush();
     } else {
+      // A line break inside a paragraph is a wrap only when the sentence
+      // runs on across it; a headline, a list item or a paragraph written
+      // on one line ends there.
+      if (!paragraph.empty() && !LineRunsOn(paragraph, collapsed)) flush();
       paragraph += ' ';
       paragraph += collapsed;
     }

@@ -337,6 +337,49 @@ struct Grouping {
   std::vector<int> span_group;  // per span
 };
 
+// "Fleetwise Systems and Haulio Logistics" tagged as one name where the text
+// also names each on its own: two names. (A name that is never split
+// elsewhere, "Marks and Spencer", stays whole.)
+void SplitJoinedNames(std::string_view text, std::vector<Span>& spans) {
+  std::unordered_set<std::string_view> names;
+  for (const Span& s : spans)
+    if (!s.linked && !s.blocker) names.insert(text.substr(s.start, s.end - s.start));
+  std::vector<Span> out;
+  out.reserve(spans.size());
+  for (const Span& s : spans) {
+    const std::string_view form = text.substr(s.start, s.end - s.start);
+    bool split = false;
+    if (!s.linked && !s.blocker && s.type != EntityType::kTicker) {
+      for (std::string_view joint : {" and ", " & "}) {
+        const auto at = form.find(joint);
+        if (at == std::string_view::npos) continue;
+        const std::string_view left = form.substr(0, at), right = form.substr(at + joint.size());
+        if (!names.count(left) || !names.count(right)) continue;
+        Span a = s, b = s;
+        a.end = s.start + static_cast<std::uint32_t>(at);
+        b.start = s.start + static_cast<std::uint32_t>(at + joint.size());
+        out.push_back(a);
+        out.push_back(b);
+        split = true;
+        break;
+      }
+    }
+    if (!split) out.push_back(s);
+  }
+  spans = std::move(out);
+}
+
+// Words that make an organisation's name the name of a part of it: a unit,
+// a subsidiary's line of business ("Alibaba Cloud", "Meta Platforms Labs").
+bool IsPartOfOrganizationWord(const std::string& w) {
+  static const std::unordered_set<std::string> kWords = {
+      "hub",      "cloud",    "lab",      "labs",      "laboratory", "laboratories", "unit",
+      "division", "business", "research", "ventures",  "foundation", "institute",    "studio",
+      "studios",  "academy",  "capital",  "pay",       "music",      "pictures",     "games",
+      "health",   "bank",     "network",  "logistics", "arm",        "team",         "services"};
+  return kWords.count(w) > 0;
+}
+
 // Entities of the spans: one per normalized name and type, short person names
 // joined to the longer name containing them, acronyms and tickers to theirs.
 Grouping GroupSpans(std::string_view text, const TokenizedText& tokens, std::vector<Span>& spans) {
@@ -464,13 +507,24 @@ Grouping GroupSpans(std::string_view text, const TokenizedText& tokens, std::vec
       continue;
     }
     if (s.type == EntityType::kOrganization) {
-      // The opening words of exactly one longer name of an organisation.
+      // The opening words of exactly one longer name of an organisation,
+      // unless the rest names a part of it ("Alibaba" is not "Alibaba
+      // Cloud"); or, two words or more, its closing words ("Token Hub"
+      // after "Alibaba Token Hub").
       int joined = -1, candidates = 0;
       for (std::size_t r = 0; r < org_roots.size(); ++r) {
         const auto& name = org_root_tokens[r];
-        if (name.size() > folded[i].size() &&
-            std::equal(folded[i].begin(), folded[i].end(), name.begin()))
+        if (name.size() <= folded[i].size()) continue;
+        const auto rest = name.begin() + static_cast<std::ptrdiff_t>(folded[i].size());
+        if (std::equal(folded[i].begin(), folded[i].end(), name.begin())) {
+          if (std::none_of(rest, name.end(), IsPartOfOrganizationWord))
+            ++candidates, joined = org_roots[r];
+        } else if (folded[i].size() >= 2 &&
+                   std::equal(folded[i].rbegin(), folded[i].rend(), name.rbegin()) &&
+                   std::find(name.begin(), name.end(), "and") == name.end() &&
+                   std::find(name.begin(), name.end(), "&") == name.end()) {
           ++candidates, joined = org_roots[r];
+        }
       }
       if (candidates == 1) {
         g.span_group[i] = joined;
@@ -718,6 +772,7 @@ Result<DocumentEntities> extract_internal::RecognizeEntitiesWith(const NerTagger
   LinkTickers(text, tokens, spans);
   RetypeByOrganisationWords(text, tokens, spans);
   HarmonizeTypes(text, spans);
+  SplitJoinedNames(text, spans);
   auto grouping = GroupSpans(text, tokens, spans);
   Propagate(text, tokens, in_capitals, spans, grouping.span_group);
 

@@ -13,6 +13,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <map>
 #include <string>
 #include <utility>
 
@@ -43,7 +44,7 @@ struct VerbForm {
 // "including" is left out on purpose: it introduces a list ("units,
 // including A and B"), handled by the include pattern.
 constexpr VerbForm kVerbLexicon[] = {
-    // lead: lead, head, run, helm
+    // lead: lead, head, run, helm, oversee
     {"lead", "lead", "lead", false},
     {"leads", "lead", "lead", false},
     {"leading", "lead", "lead", false},
@@ -60,6 +61,11 @@ constexpr VerbForm kVerbLexicon[] = {
     {"helms", "helm", "lead", false},
     {"helmed", "helm", "lead", true},
     {"at the helm of", "helm", "lead", false},
+    {"oversee", "oversee", "lead", false},
+    {"oversees", "oversee", "lead", false},
+    {"overseeing", "oversee", "lead", false},
+    {"oversaw", "oversee", "lead", false},
+    {"overseen", "oversee", "lead", true},
     // create: form, create, establish, set up, unveil, launch
     {"form", "form", "create", false},
     {"forms", "form", "create", false},
@@ -78,7 +84,8 @@ constexpr VerbForm kVerbLexicon[] = {
     {"launch", "launch", "create", false},
     {"launches", "launch", "create", false},
     {"launched", "launch", "create", true},
-    // include: include, combine, bundle, consolidate, merge, bring together
+    // include: include, combine, bundle, consolidate, merge, encompass,
+    // comprise, bring together
     {"include", "include", "include", false},
     {"includes", "include", "include", false},
     {"included", "include", "include", true},
@@ -94,6 +101,10 @@ constexpr VerbForm kVerbLexicon[] = {
     {"merge", "merge", "include", false},
     {"merges", "merge", "include", false},
     {"merged", "merge", "include", true},
+    {"encompass", "encompass", "include", false},
+    {"encompasses", "encompass", "include", false},
+    {"comprise", "comprise", "include", false},
+    {"comprises", "comprise", "include", false},
     {"bring together", "bring together", "include", false},
     {"brings together", "bring together", "include", false},
     {"brought together", "bring together", "include", true},
@@ -199,6 +210,12 @@ bool IsVerbGroupWord(std::string_view w) {
     return true;
   }
   return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// "directly", "personally": a word of manner between a name and its verb.
+bool IsAdverb(std::string_view w) {
+  return w.size() > 4 && w.ends_with("ly") && w != "only" && w != "early" &&
+         std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
 }
 
 bool IsBeForm(std::string_view w) {
@@ -532,6 +549,7 @@ class Extractor {
                           std::size_t& next_mention) const;
   void ReadAttribution(std::vector<Item>& items, SentenceContext& ctx);
   void ReadSentence(std::vector<Item>& items, const SentenceContext& ctx);
+  void NoteUnitNames(const std::vector<Item>& items);
   void ReadRoles(const std::vector<extract_internal::RoleMention>& roles, std::size_t& next_role,
                  const std::vector<Item>& items, const SentenceContext& ctx);
 
@@ -544,6 +562,11 @@ class Extractor {
   // one; empty when the object is not an entity.
   std::vector<int> ObjectsFrom(const std::vector<Item>& items, int k) const;
   bool GoodSubject(const std::vector<Item>& items, int j) const;
+  // The members of a list that ends right before item `k`'s verb group and
+  // opens with "such as", "like" or "including" ("models such as A, B and
+  // C can cost"); empty when there is none.
+  std::vector<int> ListBefore(const std::vector<Item>& items, int k, bool& negated,
+                              bool& hedged) const;
   // The entity item at or before item `j` when only the rest of its name
   // stands between: "X (XB) Business Group" → X. -1 when there is none.
   int EntityBeforeTail(const std::vector<Item>& items, int j) const;
@@ -566,6 +589,8 @@ class Extractor {
   // The entity the text last introduced as created ("has established X"),
   // for "the new unit" later on.
   std::int32_t last_created_ = -1;
+  // The entity whose name (or the words after it) last used each unit noun.
+  std::map<std::string, std::int32_t> unit_names_;
   bool full_ = false;
 };
 
@@ -729,6 +754,29 @@ void Extractor::ReadAttribution(std::vector<Item>& items, SentenceContext& ctx) 
       consume(i - 1, i);
     }
   }
+  // "a report by X", "a study from X": a named upstream; "the report
+  // notes", "reports suggest": an unnamed one (the store takes it as the
+  // upstream other articles name for the same fact, if any).
+  for (int i = 0; i < n && a.kind.empty(); ++i) {
+    if (!OneOf(word(i), {"report", "reports", "study", "survey", "analysis"})) continue;
+    if (OneOf(word(i + 1), {"by", "from"})) {
+      int j = i + 2;
+      if (word(j) == "the") ++j;
+      if (j < n && items[static_cast<std::size_t>(j)].IsEntity()) {
+        set(j, "reported_by", true);
+        consume(i, j);
+      }
+      continue;
+    }
+    const bool opens = i == 0 || OneOf(word(i - 1), {"the", "a", "one", "recent", "media", "news",
+                                                     "earlier", "that", "this"});
+    if (opens && OneOf(word(i + 1), {"notes", "noted", "says", "said", "suggests", "suggest",
+                                     "suggested", "found", "finds", "shows", "showed", "states",
+                                     "stated", "claims", "claimed", "estimates", "say"})) {
+      a.kind = "report";
+      consume(i == 0 ? i : i - 1, word(i + 2) == "that" ? i + 2 : i + 1);
+    }
+  }
   // "the company said in a statement", "the firm told staff"
   if (a.kind.empty()) {
     for (int i = 0; i + 2 < n; ++i) {
@@ -777,14 +825,19 @@ bool Extractor::GoodSubject(const std::vector<Item>& items, int j) const {
 
 int Extractor::EntityBeforeTail(const std::vector<Item>& items, int j) const {
   const int stop = j - 8;
+  // The phrase after the name modifies it wherever the name stands ("moved
+  // to ATH, directly overseen by Wu"): a preposition before it is no bar.
+  auto named = [&](int i) {
+    return i >= 0 && items[static_cast<std::size_t>(i)].IsEntity() &&
+           !items[static_cast<std::size_t>(i)].consumed;
+  };
   // "A (AB) Business Group", where the tagger made the tail an entity of
   // its own: the long form before the parenthesis is the name.
   if (j >= 3 && items[static_cast<std::size_t>(j)].IsEntity() &&
       items[static_cast<std::size_t>(j - 1)].word == ")") {
     int p = j - 2;
     while (p > 0 && p > stop && items[static_cast<std::size_t>(p)].word != "(") --p;
-    if (p > 0 && items[static_cast<std::size_t>(p)].word == "(" && GoodSubject(items, p - 1))
-      return p - 1;
+    if (p > 0 && items[static_cast<std::size_t>(p)].word == "(" && named(p - 1)) return p - 1;
   }
   while (j >= 0 && j > stop && !items[static_cast<std::size_t>(j)].IsEntity()) {
     const Item& it = items[static_cast<std::size_t>(j)];
@@ -797,7 +850,56 @@ int Extractor::EntityBeforeTail(const std::vector<Item>& items, int j) const {
     if (!(c >= 'A' && c <= 'Z')) return -1;  // a capitalized word of the name
     --j;
   }
-  return GoodSubject(items, j) ? j : -1;
+  return named(j) ? j : -1;
+}
+
+std::vector<int> Extractor::ListBefore(const std::vector<Item>& items, int k, bool& negated,
+                                       bool& hedged) const {
+  const int n = static_cast<int>(items.size());
+  auto word = [&](int i) -> std::string_view {
+    return i >= 0 && i < n ? std::string_view(items[static_cast<std::size_t>(i)].word) : "";
+  };
+  auto entity = [&](int i) {
+    return i >= 0 && i < n && items[static_cast<std::size_t>(i)].IsEntity() &&
+           !items[static_cast<std::size_t>(i)].consumed;
+  };
+  int j = k - 1;
+  bool neg = false, hedge = false;
+  while (j >= 0 && !entity(j) &&
+         (IsVerbGroupWord(word(j)) || items[static_cast<std::size_t>(j)].consumed)) {
+    neg = neg || IsNegation(word(j));
+    hedge = hedge || IsHedge(word(j));
+    --j;
+  }
+  // A capitalized word the tagger left out ("ChatGLM") is a member that
+  // gives no fact but keeps the list going.
+  auto untagged_name = [&](int i) {
+    if (i < 0 || i >= n || items[static_cast<std::size_t>(i)].IsEntity()) return false;
+    const char c = text_[items[static_cast<std::size_t>(i)].start];
+    return c >= 'A' && c <= 'Z' && !IsVerbGroupWord(word(i)) && !IsDeterminer(word(i));
+  };
+  std::vector<int> members;
+  int seen = 0;
+  while ((entity(j) || untagged_name(j)) && seen++ < static_cast<int>(options_.max_list_members)) {
+    if (entity(j)) members.push_back(j);
+    while (!entity(j) && untagged_name(j - 1)) --j;  // "Fleetwise Software", untagged
+    int p = j - 1;
+    // "Zhipu's ChatGLM": the member is the product, not its maker.
+    if ((word(p) == "'s" || word(p) == "’s") && entity(p - 1)) p -= 2;
+    if ((word(p) == "as" && word(p - 1) == "such") || word(p) == "like" || word(p) == "including") {
+      if (members.empty()) return {};
+      std::reverse(members.begin(), members.end());
+      negated = negated || neg;
+      hedged = hedged || hedge;
+      return members;
+    }
+    const int before = p;
+    if (word(p) == "and" || word(p) == "or") --p;
+    if (word(p) == ",") --p;
+    if (p == before) break;  // no separator: not a list
+    j = p;
+  }
+  return {};
 }
 
 int Extractor::SubjectBefore(const std::vector<Item>& items, int k, bool& negated, bool& hedged,
@@ -855,6 +957,11 @@ int Extractor::SubjectBefore(const std::vector<Item>& items, int k, bool& negate
       return GoodSubject(items, j) ? j : -1;
     }
     if ((w == "who" || w == "which") && j >= 2 && word(j - 1) == ",") {
+      return GoodSubject(items, j - 2) ? j - 2 : -1;
+    }
+    // "Wu's decision to lead the group": the one who decides does it.
+    if (OneOf(w, {"decision", "move", "plan", "bid", "choice", "promise", "pledge"}) && j + 1 < k &&
+        word(j + 1) == "to" && j >= 2 && (word(j - 1) == "'s" || word(j - 1) == "’s")) {
       return GoodSubject(items, j - 2) ? j - 2 : -1;
     }
     // "Harborline's cloud revenue rose 3%": the owner of a noun phrase.
@@ -978,11 +1085,56 @@ void Extractor::ReadRoles(const std::vector<extract_internal::RoleMention>& role
   }
 }
 
+void Extractor::NoteUnitNames(const std::vector<Item>& items) {
+  const int n = static_cast<int>(items.size());
+  for (int i = 0; i < n; ++i) {
+    const Item& it = items[static_cast<std::size_t>(i)];
+    if (!it.IsEntity()) continue;
+    const std::int32_t e = EntityOf(entities_, it);
+    if (entities_.entities[static_cast<std::size_t>(e)].type != EntityType::kOrganization) continue;
+    std::vector<std::string> words;
+    std::string name = LowerCase(Said(it));
+    for (char& c : name)
+      if (c == '.' || c == ',') c = ' ';
+    for (std::size_t p = 0; p < name.size();) {
+      const std::size_t q = std::min(name.find(' ', p), name.size());
+      if (q > p) words.push_back(name.substr(p, q - p));
+      p = q + 1;
+    }
+    // The rest of the name after it: "(ATH) Business Group".
+    int j = i + 1;
+    if (j < n && items[static_cast<std::size_t>(j)].word == "(") {
+      while (j < n && j - i < 6 && items[static_cast<std::size_t>(j)].word != ")") ++j;
+      ++j;
+    }
+    for (; j < n && j - i < 8 && !items[static_cast<std::size_t>(j)].IsEntity() &&
+           text_[items[static_cast<std::size_t>(j)].start] >= 'A' &&
+           text_[items[static_cast<std::size_t>(j)].start] <= 'Z';
+         ++j)
+      words.push_back(items[static_cast<std::size_t>(j)].word);
+    // A name of nothing but unit nouns ("Business Group" where the tagger
+    // cut "A (AB) Business Group" in two) is the rest of the name before.
+    std::int32_t owner = e;
+    if (std::all_of(words.begin(), words.end(),
+                    [](const std::string& w) { return IsUnitNoun(w); }) &&
+        i >= 3 && items[static_cast<std::size_t>(i - 1)].word == ")") {
+      int p = i - 2;
+      while (p > 0 && i - p < 6 && items[static_cast<std::size_t>(p)].word != "(") --p;
+      if (p > 0 && items[static_cast<std::size_t>(p)].word == "(" &&
+          items[static_cast<std::size_t>(p - 1)].IsEntity())
+        owner = EntityOf(entities_, items[static_cast<std::size_t>(p - 1)]);
+    }
+    for (const std::string& w : words)
+      if (IsUnitNoun(w)) unit_names_[w] = owner;
+  }
+}
+
 void Extractor::ReadSentence(std::vector<Item>& items, const SentenceContext& ctx) {
   const int n = static_cast<int>(items.size());
   auto word = [&](int i) -> std::string_view {
     return i >= 0 && i < n ? std::string_view(items[static_cast<std::size_t>(i)].word) : "";
   };
+  NoteUnitNames(items);
   // Comparisons: "X is 10 to 20 times cheaper than Y".
   for (const QuantitySpan& q : ctx.quantities) {
     if (q.quantity.comparison.empty()) continue;
@@ -1004,29 +1156,44 @@ void Extractor::ReadSentence(std::vector<Item>& items, const SentenceContext& ct
       --s;
     if (word(s - 1) == "to" && word(s - 2) == "up") s -= 2;
     if (word(s - 1) == "costs" || word(s - 1) == "cost") --s;
-    const int subject = SubjectBefore(items, s, negated, hedged, ordinal, false);
-    if (subject < 0) continue;
+    std::vector<int> subjects = ListBefore(items, s, negated, hedged);
+    if (subjects.empty())
+      if (const int subject = SubjectBefore(items, s, negated, hedged, ordinal, false);
+          subject >= 0)
+        subjects.push_back(subject);
+    if (subjects.empty()) continue;
     Fact f;
-    f.subject = EntityArgument(items[static_cast<std::size_t>(subject)]);
-    const std::string& cmp = q.quantity.comparison;
+    std::string cmp = q.quantity.comparison;
     const bool price = OneOf(cmp, {"cheaper", "less expensive", "more expensive"}) ||
                        word(s) == "cost" || word(s) == "costs";
+    // A price is cheaper or dearer however it is written: "cost 10 times
+    // less" is "10 times cheaper".
+    if (price && OneOf(cmp, {"less", "less expensive", "lower"})) cmp = "cheaper";
+    if (price && OneOf(cmp, {"more", "higher"})) cmp = "more expensive";
     f.predicate = price ? "cost" : "compare";
     f.predicate_class = f.predicate;
-    f.negated = negated || (ctx.denial && static_cast<std::size_t>(subject) > ctx.denial_item);
     f.hedged = hedged;
     f.quantity = q.quantity;
+    f.quantity->comparison = cmp;
+    // Than an entity ("than Nvidia's H100") it is a comparison of the two;
+    // than anything else ("than U.S. models") the amount is the object.
     const int than = last + 1;
-    if (word(than) == "than") {
-      auto objects = ObjectsFrom(items, than + 1);
-      if (objects.empty()) continue;
+    std::vector<int> objects;
+    if (word(than) == "than") objects = ObjectsFrom(items, than + 1);
+    if (!objects.empty()) {
       f.object = EntityArgument(items[static_cast<std::size_t>(objects.front())]);
     } else {
       f.object.kind = FactArgument::Kind::kValue;
       f.object.text = std::string(text_.substr(qs, qe - qs));
-      f.object.key = QuantityKey(q.quantity);
+      f.object.key = QuantityKey(*f.quantity);
     }
-    Add(std::move(f), ctx);
+    for (int subject : subjects) {
+      Fact g = f;
+      g.subject = EntityArgument(items[static_cast<std::size_t>(subject)]);
+      g.negated = negated || (ctx.denial && static_cast<std::size_t>(subject) > ctx.denial_item);
+      if (g.object.entity >= 0 && g.object.entity == g.subject.entity) continue;
+      Add(std::move(g), ctx);
+    }
   }
 
   for (int k = 0; k < n; ++k) {
@@ -1103,13 +1270,18 @@ void Extractor::ReadSentence(std::vector<Item>& items, const SentenceContext& ct
       agents = ObjectsFrom(items, a);
       if (agents.empty()) continue;
       int left = k - 1;
+      while (left >= 0 && IsAdverb(word(left))) --left;  // "ATH, directly overseen by"
       const bool be = left >= 0 && IsBeForm(word(left));
+      int unit = left;  // "a new Token Hub unit led by"
+      while (unit >= 0 && left - unit < 2 && IsUnitNoun(word(unit))) --unit;
       if (be) {
         subject = SubjectBefore(items, k, negated, hedged, ordinal, false);
       } else if (left >= 0 && items[static_cast<std::size_t>(left)].IsEntity()) {
         subject = GoodSubject(items, left) ? left : -1;
       } else if (word(left) == ",") {
         subject = EntityBeforeTail(items, left - 1);  // "ATH, led by Zhou,"
+      } else if (unit < left && unit >= 0 && items[static_cast<std::size_t>(unit)].IsEntity()) {
+        subject = GoodSubject(items, unit) ? unit : -1;
       } else {
         // "X, a new top-level unit led by Y": back over the apposition's
         // words to its determiner, its comma and X.
@@ -1124,12 +1296,32 @@ void Extractor::ReadSentence(std::vector<Item>& items, const SentenceContext& ct
       if (subject < 0) continue;
       patients.push_back(subject);
     } else {
-      subject = SubjectBefore(items, k, negated, hedged, ordinal, false);
-      if (subject < 0) continue;
+      agents = ListBefore(items, k, negated, hedged);  // "units such as A and B will"
+      if (!agents.empty()) {
+        subject = agents.front();
+      } else {
+        subject = SubjectBefore(items, k, negated, hedged, ordinal, false);
+        if (subject < 0) continue;
+        agents.push_back(subject);
+      }
       // "was named" without "by", "is run" without an agent: not read.
       if (k > 0 && IsBeForm(word(k - 1)) && verb->participle) continue;
-      agents.push_back(subject);
       patients = ObjectsFrom(items, after);
+      if (patients.empty()) {
+        // "created a new business unit, Alibaba Token Hub", "a unit called
+        // Wukong": the name after a described unit.
+        int i = after, last_noun = -1;
+        while (i < n && i - after < 8 && !items[static_cast<std::size_t>(i)].IsEntity() &&
+               !OneOf(word(i), {",", ".", ";", ":", "called", "named", "dubbed"}) &&
+               !IsPreposition(word(i))) {
+          if (IsUnitNoun(word(i))) last_noun = i;
+          ++i;
+        }
+        if (last_noun >= after && last_noun == i - 1 && i < n &&
+            OneOf(word(i), {",", "called", "named", "dubbed"}) &&
+            OneOf(word(after), {"a", "an", "the", "its", "their", "new"}))
+          patients = ObjectsFrom(items, i + 1);
+      }
       if (patients.empty() && f.predicate_class == "include") {
         // "consolidates its AI teams, including A and B"
         for (int i = after; i < n && i - after < 12; ++i) {
@@ -1141,22 +1333,31 @@ void Extractor::ReadSentence(std::vector<Item>& items, const SentenceContext& ct
           }
         }
       }
-      if (patients.empty() && last_created_ >= 0) {
+      if (patients.empty() && (last_created_ >= 0 || !unit_names_.empty())) {
         // "will lead the new top-level business group": the unit the text
-        // created last, when the phrase is definite and ends in a unit noun.
+        // created last, else the one it last named with that noun ("the
+        // Alibaba Token Hub (ATH) Business Group" … "the group"), when the
+        // phrase is definite and ends in a unit noun.
         int i = after;
         if (word(i) == "the" || word(i) == "this") {
           ++i;
           int last_noun = -1;
           while (i < n && i - after < 7 && !items[static_cast<std::size_t>(i)].IsEntity() &&
-                 word(i) != "," && word(i) != "." && !IsPreposition(word(i))) {
+                 word(i) != "," && word(i) != "." && !IsPreposition(word(i)) &&
+                 !IsAdverb(word(i))) {
             if (IsUnitNoun(word(i))) last_noun = i;
             ++i;
           }
-          if (last_noun == i - 1 && (i >= n || EndsListMember(word(i)) || IsPreposition(word(i)))) {
+          std::int32_t referent = last_created_;
+          if (referent < 0 && last_noun >= 0) {
+            auto named = unit_names_.find(std::string(word(last_noun)));
+            if (named != unit_names_.end()) referent = named->second;
+          }
+          if (referent >= 0 && last_noun == i - 1 &&
+              (i >= n || EndsListMember(word(i)) || IsPreposition(word(i)) || IsAdverb(word(i)))) {
             Fact g = f;
             g.subject = EntityArgument(items[static_cast<std::size_t>(subject)]);
-            const auto& e = entities_.entities[static_cast<std::size_t>(last_created_)];
+            const auto& e = entities_.entities[static_cast<std::size_t>(referent)];
             g.object.kind = FactArgument::Kind::kEntity;
             g.object.text =
                 std::string(text_.substr(items[static_cast<std::size_t>(after)].start,
@@ -1164,7 +1365,7 @@ void Extractor::ReadSentence(std::vector<Item>& items, const SentenceContext& ct
                                              items[static_cast<std::size_t>(after)].start));
             g.object.type = e.type;
             g.object.key = NormalizeEntityName(e.name, e.type);
-            g.object.entity = last_created_;
+            g.object.entity = referent;
             g.negated =
                 negated || (ctx.denial && static_cast<std::size_t>(subject) > ctx.denial_item);
             g.hedged = hedged;

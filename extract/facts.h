@@ -79,7 +79,8 @@ struct Fact {
   // when the article says it in its own voice.
   std::string origin;
   // How the origin was given: "according_to", "reported_by", "said",
-  // "statement", "memo", "quote", or "" (none).
+  // "statement", "memo", "quote", "report" (an unnamed report: "the report
+  // notes", "reports suggest"; origin is empty), or "" (none).
   std::string origin_kind;
   std::uint32_t sentence_start = 0;  // bytes of the evidence sentence in the text: [start, end)
   std::uint32_t sentence_end = 0;

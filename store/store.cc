@@ -1260,7 +1260,7 @@ Result<std::optional<FactSummary>> Store::GetFact(FactId id) const {
     // The sentence that names its origin, else the first.
     const Fact* said = &support->sentences.front();
     for (const Fact& f : support->sentences) {
-      if (!f.origin.empty()) {
+      if (!f.origin.empty() || !f.origin_kind.empty()) {
         said = &f;
         break;
       }
@@ -1291,6 +1291,8 @@ Result<std::optional<FactSummary>> Store::GetFact(FactId id) const {
     if (!said->origin.empty()) {
       e.origin = said->origin;
       e.origin_kind = said->origin_kind;
+    } else if (said->origin_kind == "report") {
+      e.origin_kind = "report";  // named below
     } else if (a.copy_of != 0 && a.copy_of != a.stored.id) {
       auto root = root_outlets.find(a.copy_of);
       if (root == root_outlets.end()) {
@@ -1311,7 +1313,6 @@ Result<std::optional<FactSummary>> Store::GetFact(FactId id) const {
       continue;
     }
     outlets.insert(OriginKey(e.outlet));
-    origins.insert(OriginKey(e.origin));
     for (const std::string& d : article_dates) ++dates[d];
     for (const std::string& q : article_quantities) ++quantities[q];
     out.support.push_back(std::move(e));
@@ -1322,6 +1323,19 @@ Result<std::optional<FactSummary>> Store::GetFact(FactId id) const {
   };
   std::sort(out.support.begin(), out.support.end(), earlier);
   std::sort(out.disputing.begin(), out.disputing.end(), earlier);
+  // An article that relays "the report" without naming it is not a source
+  // of its own: it is taken as the upstream the other supporting articles
+  // name (the earliest cited), else as its outlet's own report.
+  const FactEvidence* named = nullptr;
+  for (const FactEvidence& e : out.support)
+    if (e.origin_kind == "according_to" || e.origin_kind == "reported_by") {
+      named = &e;
+      break;
+    }
+  for (FactEvidence& e : out.support) {
+    if (e.origin_kind == "report") e.origin = named != nullptr ? named->origin : e.outlet;
+    origins.insert(OriginKey(e.origin));
+  }
   out.sources = outlets.size();
   out.independent = origins.size();
   const std::pair<const char*, const std::map<std::string, std::uint64_t>*> kinds[] = {

@@ -20,6 +20,19 @@ TEST(ExtractTextArticle, FirstLineIsTitleAndBlankLinesSplitParagraphs) {
   EXPECT_EQ(a->canonical_url, "file:///tmp/x.txt");
 }
 
+TEST(ExtractTextArticle, ALineThatEndsItsSentenceEndsItsParagraph) {
+  // Headings, list items and one-line paragraphs without blank lines
+  // between them are paragraphs of their own; a wrapped line runs on.
+  auto a = ExtractTextArticle(
+      "Silo fire contained\nKey points\n  • Crews worked through the night.\n  • No one was "
+      "hurt, the\nfire service said.\nThe mill reopens on Monday.\n",
+      "file:///tmp/x.txt");
+  ASSERT_TRUE(a.ok()) << a.status().message();
+  EXPECT_EQ(a->text,
+            "Key points\n\n• Crews worked through the night.\n\n• No one was hurt, the fire "
+            "service said.\n\nThe mill reopens on Monday.");
+}
+
 TEST(ExtractTextArticle, SidecarOverridesUrlOutletAndDate) {
   ArticleOverrides o;
   o.url = "https://www.example.co.uk/2026/10/silo";

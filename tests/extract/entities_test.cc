@@ -230,6 +230,38 @@ TEST(Entities, AnOrganisationsFirstWordAloneIsThatOrganisation) {
   for (const auto* x : t.EntitiesOf("Orrin Vale")) EXPECT_EQ(x, pharma);
 }
 
+TEST(Entities, ACompanysNameIsNotItsUnitsAndAUnitsLastWordsAreTheUnit) {
+  Tagged t;
+  t.text =
+      "Corvane moves routing under a new hub\n\nCorvane said chief executive Mara Pennick will "
+      "lead the Corvane Route Hub, which takes in three planning teams.\n\nStaff at Route Hub "
+      "were told on Monday. Corvane did not say how many jobs would move.\n";
+  auto e = RecognizeEntities(t.text);
+  ASSERT_TRUE(e.ok());
+  t.entities = std::move(e).value();
+  const DocumentEntity* hub = t.Entity("Corvane Route Hub");
+  ASSERT_NE(hub, nullptr);
+  // "Corvane" alone is the company, not the hub it set up.
+  for (const auto* x : t.EntitiesOf("Corvane")) EXPECT_NE(x, hub);
+  // "Route Hub", its closing words, is the hub.
+  auto short_form = t.EntitiesOf("Route Hub");
+  ASSERT_EQ(short_form.size(), 1u);
+  EXPECT_EQ(short_form[0], hub);
+}
+
+TEST(Entities, TwoNamesTaggedAsOneAreSplitWhereTheTextNamesEachAlone) {
+  // The tagger reads "Fleetwise Systems and Haulio Logistics" in its second
+  // sentence as one organisation.
+  Tagged t;
+  t.text = testing::ReadFileOrDie(testing::FixturePath("facts/such-as.txt"));
+  auto e = RecognizeEntities(t.text);
+  ASSERT_TRUE(e.ok());
+  t.entities = std::move(e).value();
+  EXPECT_EQ(t.Entity("Fleetwise Systems and Haulio Logistics"), nullptr);
+  EXPECT_EQ(t.EntitiesOf("Haulio Logistics").size(), 2u);
+  EXPECT_EQ(t.EntitiesOf("Fleetwise Systems").size(), 2u);
+}
+
 TEST(Entities, TextThatIsNotUtf8IsRefused) {
   auto e = RecognizeEntities("Ana Lima met \xff\xfe officials in Lisbon.");
   ASSERT_FALSE(e.ok());

@@ -195,7 +195,8 @@ TEST(Facts, TripleDigitsIsARangeOfPercent) {
 
 TEST(Facts, TheThirdExecutiveToLeaveIsAnOrdinal) {
   Read r = ReadFixture("quantities.txt");
-  const Fact* f = Find(r.facts.facts, "ingrid solberg", "leave", "veloria signal hub");
+  // "Veloria" is the company, not its product "Veloria Signal Hub".
+  const Fact* f = Find(r.facts.facts, "ingrid solberg", "leave", "veloria");
   ASSERT_NE(f, nullptr) << Describe(r.facts.facts);
   ASSERT_TRUE(f->quantity.has_value());
   EXPECT_EQ(f->quantity->low, 3);
@@ -325,6 +326,45 @@ TEST(Facts, AUnitNamedBeforeAnyWasCreatedGivesNoFact) {
   auto f = ExtractFacts(text, *e, kWednesday);
   ASSERT_TRUE(f.ok());
   EXPECT_EQ(Count(f->facts, "lead"), 0u) << Describe(f->facts);
+}
+
+TEST(Facts, TheGroupIsTheUnitLastNamedSoAndTheDeciderLeadsIt) {
+  // No verb creates the unit here: "the group" is the one whose name last
+  // ended in "Group" ("the Corvane Route Hub (CRH) Business Group"), and
+  // "Pennick's decision to lead" makes Pennick the one who leads.
+  Read r = ReadFixture("unit-reference.txt");
+  std::vector<std::string> evidence;
+  for (const auto& f : r.facts.facts) {
+    if (f.predicate_class != "lead") continue;
+    EXPECT_EQ(f.subject.key, "mara pennick") << Describe(f);
+    EXPECT_EQ(f.object.key, "corvane route hub") << Describe(f);
+    evidence.push_back(f.evidence);
+  }
+  ASSERT_EQ(evidence.size(), 2u) << Describe(r.facts.facts);
+  EXPECT_NE(evidence[0].find("Pennick's decision to lead the group personally"), std::string::npos);
+  // "to CRH, directly overseen by Mara Pennick": the name after a
+  // preposition is still what the phrase describes.
+  EXPECT_NE(evidence[1].find("directly overseen by"), std::string::npos);
+}
+
+TEST(Facts, ASuchAsListBeforeTheVerbIsTheSubjectAndCostLessIsCheaper) {
+  Read r = ReadFixture("such-as.txt");
+  for (std::string_view firm : {"fleetwise systems", "trackmere lab", "haulio logistics"}) {
+    const Fact* f = Find(r.facts.facts, firm, "cost", "5-8 times cheaper");
+    ASSERT_NE(f, nullptr) << firm << "\n" << Describe(r.facts.facts);
+    EXPECT_EQ(f->object.kind, FactArgument::Kind::kValue);  // "than comparable European products"
+    EXPECT_EQ(f->origin, "Lantern Wire");
+    EXPECT_EQ(f->origin_kind, "according_to");
+  }
+  // The second sentence relays "the report" without naming it.
+  std::size_t unnamed = 0;
+  for (const auto& f : r.facts.facts) {
+    if (f.origin_kind != "report") continue;
+    ++unnamed;
+    EXPECT_EQ(f.origin, "");
+    EXPECT_EQ(f.object.key, "5-8 times cheaper");
+  }
+  EXPECT_EQ(unnamed, 2u) << Describe(r.facts.facts);  // Fleetwise Systems, Haulio Logistics
 }
 
 TEST(ParseClaim, AClaimMatchesTheFactOfAnArticle) {

@@ -106,6 +106,51 @@ TEST(Facts, CopiesOfOneTextAtThreeOutletsAreOneOrigin) {
   EXPECT_EQ(fact->support[1].origin, fact->support[0].outlet);
 }
 
+TEST(Facts, AnUnnamedReportIsTheUpstreamAnotherArticleNames) {
+  const std::string cites =
+      "According to Lantern Wire, route planners from budget firms such as Fleetwise Systems, "
+      "Trackmere Labs, and Haulio Logistics can cost 5 to 8 times less than comparable European "
+      "products.";
+  const std::string relays =
+      "The report notes that Haulio Logistics can cost 5 to 8 times less than older suites.";
+  auto price = [](const Store& s) -> std::optional<FactSummary> {
+    auto check = s.VerifyClaim("Haulio Logistics costs 5 to 8 times less than rivals");
+    EXPECT_TRUE(check.ok());
+    if (!check.ok() || check->matches.empty()) return std::nullopt;
+    return check->matches.front();
+  };
+  {
+    // Alone, the relaying article is the only origin there is: its own.
+    TempDir tmp;
+    auto store = Store::OpenForWrite(tmp.Sub("db"));
+    ASSERT_TRUE(store.ok());
+    ASSERT_TRUE(
+        (*store)->Commit(Annotated("quay-times", "planners", "Cheap planners", relays, kT0)).ok());
+    auto fact = price(**store);
+    ASSERT_TRUE(fact.has_value());
+    EXPECT_EQ(fact->independent, 1u);
+    ASSERT_EQ(fact->support.size(), 1u);
+    EXPECT_EQ(fact->support[0].origin_kind, "report");
+    EXPECT_EQ(fact->support[0].origin, "quay-times");
+  }
+  TempDir tmp;
+  auto store = Store::OpenForWrite(tmp.Sub("db"));
+  ASSERT_TRUE(store.ok());
+  Store& s = **store;
+  ASSERT_TRUE(s.Commit(Annotated("harbour-post", "planners", "Budget planners", cites, kT0)).ok());
+  ASSERT_TRUE(
+      s.Commit(Annotated("quay-times", "planners", "Cheap planners", relays, kT0 + 3600)).ok());
+  auto fact = price(s);
+  ASSERT_TRUE(fact.has_value());
+  EXPECT_EQ(fact->sources, 2u);
+  EXPECT_EQ(fact->independent, 1u);  // both are Lantern Wire's report
+  ASSERT_EQ(fact->support.size(), 2u);
+  EXPECT_EQ(fact->support[0].origin, "Lantern Wire");
+  EXPECT_EQ(fact->support[0].origin_kind, "according_to");
+  EXPECT_EQ(fact->support[1].origin, "Lantern Wire");
+  EXPECT_EQ(fact->support[1].origin_kind, "report");
+}
+
 TEST(Facts, AWireStoryAndItsCopiesAreNearAndARewriteIsFar) {
   const std::string wire = testing::ReadFileOrDie(
       testing::FixturePath("corroboration/lanternwire.com/"
