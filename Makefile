@@ -39,7 +39,7 @@ test: build
 sanitize: setup
 	@cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DNEWSDESK_SANITIZE=ON >/dev/null
 	@cmake --build build-asan -j $(JOBS)
-	@ctest --test-dir build-asan --output-on-failure -j $(JOBS)
+	@NEWSDESK_CRASH_ARTICLES=400 ctest --test-dir build-asan --output-on-failure -j $(JOBS)
 
 bench: setup
 	@bash scripts/setup.sh bench

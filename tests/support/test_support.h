@@ -39,6 +39,13 @@ struct CommandResult {
 // process's environment plus `env` ("NAME=value" each).
 CommandResult RunNewsdesk(const std::vector<std::string>& args,
                           const std::vector<std::string>& env = {});
+// Starts the newsdesk binary with `args` without waiting for it (output
+// discarded): its process id, for KillNewsdesk or WaitNewsdesk.
+int StartNewsdesk(const std::vector<std::string>& args);
+// SIGKILL, then reaps it.
+void KillNewsdesk(int pid);
+// Waits for it to end: its exit code (128 + signal when killed).
+int WaitNewsdesk(int pid);
 
 }  // namespace newsdesk::testing
 
