@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <rocksdb/cache.h>
 #include <rocksdb/db.h>
+#include <rocksdb/env.h>
 #include <rocksdb/options.h>
 #include <rocksdb/table.h>
 #include <rocksdb/write_batch.h>
@@ -10,6 +11,8 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdarg>
+#include <cstdio>
 #include <ctime>
 #include <filesystem>
 #include <mutex>
@@ -76,6 +79,42 @@ constexpr const char* kNextEntityKey = "next_entity_id";
 constexpr const char* kEntityCountKey = "entity_count";
 constexpr const char* kNextFactKey = "next_fact_id";
 
+// RocksDB's log of warnings and errors, appended to `path` with stdio (or
+// dropped when `path` is empty). A write that fails is ignored: the error
+// that matters reaches the caller through the operation that hit it.
+class SafeLogger : public rocksdb::Logger {
+ public:
+  explicit SafeLogger(std::string path)
+      : rocksdb::Logger(rocksdb::InfoLogLevel::WARN_LEVEL), path_(std::move(path)) {}
+  ~SafeLogger() override {
+    if (file_ != nullptr) std::fclose(file_);
+  }
+  SafeLogger(const SafeLogger&) = delete;  // owns a FILE
+  SafeLogger& operator=(const SafeLogger&) = delete;
+  using rocksdb::Logger::Logv;
+  void Logv(const char* format, va_list ap) override {
+    if (path_.empty()) return;
+    const std::lock_guard<std::mutex> lock(mutex_);
+    // Opened on first use: a new database's folder is made after this.
+    if (file_ == nullptr) file_ = std::fopen(path_.c_str(), "a");
+    if (file_ == nullptr) return;
+    const std::time_t now = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&now, &tm);
+    char stamp[32];
+    std::strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ ", &tm);
+    std::fputs(stamp, file_);
+    std::vfprintf(file_, format, ap);
+    std::fputc('\n', file_);
+    std::fflush(file_);
+  }
+
+ private:
+  std::string path_;
+  std::FILE* file_ = nullptr;
+  std::mutex mutex_;
+};
+
 Status FromRocks(const rocksdb::Status& s, const std::string& dir) {
   std::string what = s.ToString();
   if (s.IsCorruption()) {
@@ -87,6 +126,10 @@ Status FromRocks(const rocksdb::Status& s, const std::string& dir) {
                         what.find("lock hold by current process") != std::string::npos)) {
     return Status::Busy("database " + dir + " is in use by another newsdesk writer (it holds " +
                         dir + "/LOCK); wait for it to finish. Read commands work meanwhile.");
+  }
+  if (s.IsNoSpace() || what.find("No space left on device") != std::string::npos) {
+    return Status::IOError("database " + dir + ": the disk is full (" + what +
+                           "); everything stored before is kept: free some space and run again");
   }
   return Status::IOError("database " + dir + ": " + what);
 }
@@ -241,6 +284,10 @@ Status Store::Impl::Open(bool for_write) {
   }
 
   rocksdb::DBOptions db_options;
+  // RocksDB's default logger aborts the process when a write to its LOG
+  // fails (an assertion in Debian's build), as on a full disk: a writer
+  // logs warnings with one that cannot fail, a reader not at all.
+  db_options.info_log = std::make_shared<SafeLogger>(for_write ? dir + "/LOG" : std::string());
   db_options.paranoid_checks = true;
   db_options.keep_log_file_num = 3;
   // Small column families (meta) would otherwise keep every log alive until
