@@ -52,6 +52,7 @@ bench: setup
 	$(RELEASE_DIR)/fetch_bench 2000 8
 	bash bench/search.sh $(RELEASE_DIR)
 	bash bench/stories.sh $(RELEASE_DIR)
+	bash bench/ingest.sh $(RELEASE_DIR)
 
 # Every libFuzzer target (fuzz/README.md) for FUZZ_SECONDS each, built with
 # clang, ASan and UBSan in FUZZ_DIR; fails on any crash, timeout or OOM.

@@ -283,4 +283,6 @@ Result<Article> ExtractHtmlArticle(std::string_view html, std::string_view url,
   return a;
 }
 
+void PrepareExtractionThreads() { xmlInitParser(); }
+
 }  // namespace newsdesk

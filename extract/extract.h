@@ -192,6 +192,11 @@ std::string CollapseWhitespace(std::string_view text);
 // Byte offset of the first ill-formed UTF-8 sequence; text.size() if none.
 std::size_t FirstInvalidUtf8(std::string_view text);
 
+// Sets up the HTML parser's process-wide state. Call once before extracting
+// on several threads at once (every extractor is then safe to call
+// concurrently); calling it again does nothing.
+void PrepareExtractionThreads();
+
 // ---------------------------------------------------------------------------
 // Feeds, sitemaps, OPML and URL lists (extract/feeds.cc, extract/sitemaps.cc,
 // extract/charset.cc). Pure functions like everything in this header.

@@ -31,6 +31,9 @@ struct IngestOptions {
   std::size_t batch_size = 256;
   // ... or fewer, once their text adds up to this many bytes. Default: 64 MiB.
   std::size_t batch_bytes = 64u << 20;
+  // Threads that read local files (extraction, entities, facts) while
+  // commits stay on one. Default 0: one per core.
+  std::size_t read_threads = 0;
 };
 
 // One input that could not be stored, and why.

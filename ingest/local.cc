@@ -1,10 +1,14 @@
 // Local files and folders → articles → the store.
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <future>
+#include <optional>
 #include <sstream>
+#include <thread>
 
 #include "ingest/ingest.h"
 #include "ingest/internal.h"
@@ -207,23 +211,72 @@ Result<IngestSummary> IngestPaths(const std::vector<std::string>& paths, Store& 
     return Status::Ok();
   };
 
-  for (const Found& f : inputs) {
-    ++summary.inputs;
-    auto article = ExtractFile(f, options);
-    if (!article.ok()) {
-      summary.failures.push_back({f.path.string(), article.status()});
-      ++state.failed;
-      ++state.done;
-      report();
-      continue;
+  // Files are read (extraction, entities, facts) on `threads` threads, a
+  // chunk at a time (at most batch_size files, or fewer once their sizes add
+  // up to batch_bytes), the next chunk while this thread commits the last,
+  // in order.
+  const std::size_t threads = std::max<std::size_t>(
+      1, options.read_threads != 0 ? options.read_threads : std::thread::hardware_concurrency());
+  PrepareExtractionThreads();
+  using Chunk = std::vector<std::optional<Result<Article>>>;
+  auto chunk_end = [&](std::size_t begin) {
+    std::size_t end = begin, chunk_bytes = 0;
+    while (end < inputs.size() && end - begin < std::max<std::size_t>(1, options.batch_size) &&
+           (end == begin || chunk_bytes < options.batch_bytes)) {
+      std::error_code ec;
+      const auto size = fs::file_size(inputs[end].path, ec);
+      chunk_bytes += ec ? 0 : static_cast<std::size_t>(size);
+      ++end;
     }
-    AnnotateArticle(*article, options.entities);
-    batch_bytes += article->text.size();
-    batch.push_back({f.path.string(), std::move(article).value()});
-    if (batch.size() >= options.batch_size || batch_bytes >= options.batch_bytes) {
-      batch_bytes = 0;
-      if (Status s = commit_batch(); !s.ok()) return s;
+    return end;
+  };
+  auto read_chunk = [&inputs, &options, threads](std::size_t begin, std::size_t end) {
+    Chunk read(end - begin);
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+      for (std::size_t i = next++; i < read.size(); i = next++) {
+        auto article = ExtractFile(inputs[begin + i], options);
+        if (article.ok()) AnnotateArticle(*article, options.entities);
+        read[i] = std::move(article);
+      }
+    };
+    std::vector<std::thread> pool;
+    for (std::size_t t = 1; t < std::min(threads, read.size()); ++t) pool.emplace_back(work);
+    work();
+    for (std::thread& t : pool) t.join();
+    return read;
+  };
+  std::size_t begin = 0, end = chunk_end(0);
+  std::future<Chunk> pending;
+  if (begin < end) pending = std::async(std::launch::async, read_chunk, begin, end);
+  while (begin < end) {
+    Chunk read = pending.get();
+    const std::size_t next_begin = end, next_end = chunk_end(end);
+    if (next_begin < next_end)
+      pending = std::async(std::launch::async, read_chunk, next_begin, next_end);
+    for (std::size_t i = 0; i < read.size(); ++i) {
+      const Found& f = inputs[begin + i];
+      Result<Article>& article = *read[i];
+      ++summary.inputs;
+      if (!article.ok()) {
+        summary.failures.push_back({f.path.string(), article.status()});
+        ++state.failed;
+        ++state.done;
+        report();
+        continue;
+      }
+      batch_bytes += article->text.size();
+      batch.push_back({f.path.string(), std::move(article).value()});
+      if (batch.size() >= options.batch_size || batch_bytes >= options.batch_bytes) {
+        batch_bytes = 0;
+        if (Status s = commit_batch(); !s.ok()) {
+          if (pending.valid()) pending.wait();  // its threads read `inputs`
+          return s;
+        }
+      }
     }
+    begin = next_begin;
+    end = next_end;
   }
   if (Status s = commit_batch(); !s.ok()) return s;
   return summary;

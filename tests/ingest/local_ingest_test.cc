@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "ingest/ingest.h"
 #include "tests/support/test_support.h"
@@ -195,6 +196,38 @@ TEST(IngestPaths, ARunWithFailuresLeavesWhatWasStoredBeforeIntact) {
   auto problems = store->Verify();
   ASSERT_TRUE(problems.ok());
   EXPECT_TRUE(problems->empty()) << (*problems)[0];
+}
+
+TEST(IngestPaths, ReadingOnSeveralThreadsStoresWhatOneThreadStores) {
+  // Files are read on several threads and committed on one, in order: the
+  // stories (as sets of URLs), counts and failures do not depend on it.
+  auto run = [](std::size_t threads, const std::string& dir) {
+    auto store = OpenOrDie(dir);
+    IngestOptions options;
+    options.read_threads = threads;
+    options.batch_size = 7;  // several chunks, read while the last is committed
+    auto summary = IngestPaths({FixturePath("news"), FixturePath("bad")}, *store, options);
+    EXPECT_TRUE(summary.ok());
+    std::set<std::set<std::string>> stories;
+    auto listed = store->ListStories({});
+    EXPECT_TRUE(listed.ok());
+    for (const StorySummary& story : *listed) {
+      auto detail = store->GetStory(story.id);
+      EXPECT_TRUE(detail.ok() && detail->has_value());
+      std::set<std::string> urls;
+      for (const StoredArticle& a : (*detail)->articles) urls.insert(a.article.canonical_url);
+      stories.insert(urls);
+    }
+    std::vector<std::string> failed;
+    for (const auto& f : summary->failures) failed.push_back(f.input);
+    return std::tuple(summary->added, summary->duplicates, failed, stories);
+  };
+  TempDir tmp;
+  const auto one = run(1, tmp.Sub("one"));
+  const auto four = run(4, tmp.Sub("four"));
+  EXPECT_GT(std::get<0>(one), 0u);
+  EXPECT_FALSE(std::get<2>(one).empty());  // fixtures/bad fails, in file order
+  EXPECT_EQ(one, four);
 }
 
 TEST(IngestPaths, ReportsProgressUpToTheTotal) {
