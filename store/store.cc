@@ -7,6 +7,7 @@
 #include <rocksdb/options.h>
 #include <rocksdb/table.h>
 #include <rocksdb/write_batch.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -229,7 +230,13 @@ struct Store::Impl {
     db->Close().PermitUncheckedError();
   }
 
-  Status Open(bool for_write);
+  // `in_place`: create a new database right in `dir` (used for the copy
+  // that CreateAndMove moves into place).
+  Status Open(bool for_write, bool in_place = false);
+  // A new database is made beside `dir`, given its schema version, and
+  // moved to `dir` in one rename: a reader (or a writer after a crash) never
+  // sees a database without its schema version.
+  Status CreateAndMove(bool replace_empty_folder);
   Result<std::uint64_t> ReadCounter(const char* key) const;
   Result<std::optional<ArticleRecord>> LoadArticle(ArticleId id) const;
   Result<std::optional<StoryRecord>> LoadStory(StoryId id) const;
@@ -266,7 +273,34 @@ struct Store::Impl {
 // Redirects followed from a merged story's id; a chain is one hop per merge.
 constexpr int kMaxRedirects = 64;
 
-Status Store::Impl::Open(bool for_write) {
+Status Store::Impl::CreateAndMove(bool replace_empty_folder) {
+  std::error_code ec;
+  fs::path target = fs::path(dir).lexically_normal();
+  if (target.filename().empty()) target = target.parent_path();
+  const fs::path fresh_dir = target.parent_path() / ("." + target.filename().string() +
+                                                     ".newsdesk-new-" + std::to_string(getpid()));
+  fs::remove_all(fresh_dir, ec);
+  {
+    Impl fresh;
+    fresh.dir = fresh_dir.string();
+    if (Status s = fresh.Open(true, true); !s.ok()) {
+      fs::remove_all(fresh_dir, ec);
+      return s;
+    }
+  }  // closed
+  if (replace_empty_folder) fs::remove(target, ec);
+  fs::rename(fresh_dir, target, ec);
+  if (ec) {
+    std::error_code ignored;
+    fs::remove_all(fresh_dir, ignored);
+    // Another writer may have made it first; else the rename's reason.
+    if (!fs::exists(target / "CURRENT", ignored))
+      return Status::IOError("cannot create the database " + dir + ": " + ec.message());
+  }
+  return Status::Ok();
+}
+
+Status Store::Impl::Open(bool for_write, bool in_place) {
   std::error_code ec;
   bool exists = fs::exists(dir, ec);
   bool has_current = fs::exists(fs::path(dir) / "CURRENT", ec);
@@ -280,6 +314,15 @@ Status Store::Impl::Open(bool for_write) {
       return Status::InvalidInput(dir +
                                   " is not empty and holds no newsdesk database; give --db a new "
                                   "or empty directory");
+    }
+  }
+  if (for_write && !has_current && !in_place) {
+    // Where the folder beside it cannot be written, the database is made
+    // in place (its first moment without a schema version is then visible).
+    if (CreateAndMove(exists).ok()) {
+      exists = has_current = true;
+    } else {
+      in_place = true;
     }
   }
 
