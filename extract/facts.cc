@@ -191,6 +191,12 @@ bool IsHedge(std::string_view w) {
           "aims",       "intends",   "intended", "considering", "reported", "said"});
 }
 
+// "directly", "personally": a word of manner between a name and its verb.
+bool IsAdverb(std::string_view w) {
+  return w.size() > 4 && w.ends_with("ly") && w != "only" && w != "early" &&
+         std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
 // Words that may stand between a subject and its verb ("will personally
 // lead", "on Tuesday unveiled", "is expected to head", "did not leave").
 bool IsVerbGroupWord(std::string_view w) {
@@ -204,18 +210,8 @@ bool IsVerbGroupWord(std::string_view w) {
       "last",      "this",  "next",     "week",     "month",    "year",   "earlier",  "later",
       "yesterday", "today", "tomorrow", "himself",  "herself",  "itself", "formally", "reportedly"};
   if (OneOf(w, kWords) || OneOf(w, kWeekdays) || OneOf(w, kMonths)) return true;
-  // Adverbs: "personally", "quietly", "officially".
-  if (w.size() > 4 && w.ends_with("ly") &&
-      std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
-    return true;
-  }
+  if (IsAdverb(w)) return true;  // "personally", "quietly", "officially"
   return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-// "directly", "personally": a word of manner between a name and its verb.
-bool IsAdverb(std::string_view w) {
-  return w.size() > 4 && w.ends_with("ly") && w != "only" && w != "early" &&
-         std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
 }
 
 bool IsBeForm(std::string_view w) {
