@@ -7,6 +7,7 @@
 #include <rocksdb/options.h>
 #include <rocksdb/table.h>
 #include <rocksdb/write_batch.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -14,6 +15,7 @@
 #include <cmath>
 #include <cstdarg>
 #include <cstdio>
+#include <cstdlib>
 #include <ctime>
 #include <filesystem>
 #include <mutex>
@@ -277,9 +279,19 @@ Status Store::Impl::CreateAndMove(bool replace_empty_folder) {
   std::error_code ec;
   fs::path target = fs::path(dir).lexically_normal();
   if (target.filename().empty()) target = target.parent_path();
-  const fs::path fresh_dir = target.parent_path() / ("." + target.filename().string() +
-                                                     ".newsdesk-new-" + std::to_string(getpid()));
-  fs::remove_all(fresh_dir, ec);
+  const std::string stem = "." + target.filename().string() + ".newsdesk-new-";
+  const fs::path fresh_dir = target.parent_path() / (stem + std::to_string(getpid()));
+  // What a writer killed while making it left behind (its process is gone).
+  const fs::path parent = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+  for (const auto& e : fs::directory_iterator(parent, ec)) {
+    const std::string name = e.path().filename().string();
+    if (name.rfind(stem, 0) != 0) continue;
+    const long pid = std::strtol(name.c_str() + stem.size(), nullptr, 10);
+    if (pid > 0 && (pid == getpid() || kill(static_cast<pid_t>(pid), 0) != 0)) {
+      std::error_code ignored;
+      fs::remove_all(e.path(), ignored);
+    }
+  }
   {
     Impl fresh;
     fresh.dir = fresh_dir.string();

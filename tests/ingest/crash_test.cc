@@ -13,6 +13,7 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <random>
 #include <set>
@@ -123,6 +124,11 @@ class CrashTest : public ::testing::Test {
   }
   static void ExpectChecked(const std::string& db, const std::string& when) {
     auto check = RunNewsdesk({"check", "--db", db});
+    // Killed before the database was made, there is none yet: that is
+    // the right answer too.
+    if (check.exit_code == 1 && check.err.find("no newsdesk database at") != std::string::npos &&
+        !std::filesystem::exists(db + "/CURRENT"))
+      return;
     EXPECT_EQ(check.exit_code, 0) << when << "\n" << check.out << check.err;
   }
 
