@@ -302,15 +302,6 @@ std::string FormatNumber(double v) {
   return buf;
 }
 
-// "10-20 times", "3 %", "5000000000 usd", "3 ordinal".
-std::string QuantityKey(const Quantity& q) {
-  std::string key = FormatNumber(q.low);
-  if (q.high != q.low) key += "-" + FormatNumber(q.high);
-  if (!q.unit.empty()) key += " " + q.unit;
-  if (!q.comparison.empty()) key += " " + q.comparison;
-  return key;
-}
-
 // ---- dates ------------------------------------------------------------------
 
 using Days = std::chrono::sys_days;
@@ -1181,7 +1172,7 @@ void Extractor::ReadSentence(std::vector<Item>& items, const SentenceContext& ct
     } else {
       f.object.kind = FactArgument::Kind::kValue;
       f.object.text = std::string(text_.substr(qs, qe - qs));
-      f.object.key = QuantityKey(*f.quantity);
+      f.object.key = QuantityText(*f.quantity);
     }
     for (int subject : subjects) {
       Fact g = f;
@@ -1245,7 +1236,7 @@ void Extractor::ReadSentence(std::vector<Item>& items, const SentenceContext& ct
       f.object.kind = FactArgument::Kind::kValue;
       f.object.text =
           std::string(text_.substr(ctx.start + amount->start, amount->end - amount->start));
-      f.object.key = QuantityKey(amount->quantity);
+      f.object.key = QuantityText(amount->quantity);
       f.quantity = amount->quantity;
       f.negated = negated;
       f.hedged = hedged;
@@ -1530,6 +1521,14 @@ DocumentEntities ClaimEntities(std::string_view claim, const DocumentEntities& t
 }
 
 }  // namespace
+
+std::string QuantityText(const Quantity& q) {
+  std::string key = FormatNumber(q.low);
+  if (q.high != q.low) key += "-" + FormatNumber(q.high);
+  if (!q.unit.empty()) key += " " + q.unit;
+  if (!q.comparison.empty()) key += " " + q.comparison;
+  return key;
+}
 
 Result<ArticleFacts> ExtractFacts(std::string_view text, const DocumentEntities& entities,
                                   std::optional<UnixSeconds> published,

@@ -58,6 +58,11 @@ struct Quantity {
   std::string comparison;
 };
 
+// "10-20 times cheaper", "3 %", "5000000000 usd", "3 ordinal": a quantity as
+// one string, the same for the same quantity however it was written (the key
+// of a fact whose object is an amount, and how it is shown).
+std::string QuantityText(const Quantity& q);
+
 struct Fact {
   FactArgument subject;
   // The lemma: "lead", "hold role", "create", "include", "leave",

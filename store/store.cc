@@ -1,6 +1,5 @@
 #include "store/store.h"
 
-#include <fmt/format.h>
 #include <rocksdb/cache.h>
 #include <rocksdb/db.h>
 #include <rocksdb/env.h>
@@ -1382,11 +1381,7 @@ Result<std::optional<FactSummary>> Store::GetFact(FactId id) const {
     std::set<std::string> article_quantities;
     for (const Fact& f : support->sentences) {
       if (!f.quantity || f.negated) continue;
-      const Quantity& q = *f.quantity;
-      std::string v =
-          q.low == q.high ? fmt::format("{:g}", q.low) : fmt::format("{:g}-{:g}", q.low, q.high);
-      if (!q.unit.empty()) v += " " + q.unit;
-      if (!q.comparison.empty()) v += " " + q.comparison;
+      std::string v = QuantityText(*f.quantity);
       article_quantities.insert(v);
       if (!e.quantity || &f == said) e.quantity = v;
     }

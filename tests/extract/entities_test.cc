@@ -38,13 +38,17 @@ struct Tagged {
   }
 };
 
-Tagged TagFixture(const std::string& name) {
+Tagged TagText(std::string text) {
   Tagged t;
-  t.text = testing::ReadFileOrDie(testing::FixturePath("entities/" + name));
+  t.text = std::move(text);
   auto e = RecognizeEntities(t.text);
   EXPECT_TRUE(e.ok()) << e.status().message();
   if (e.ok()) t.entities = std::move(e).value();
   return t;
+}
+
+Tagged TagFixture(const std::string& name) {
+  return TagText(testing::ReadFileOrDie(testing::FixturePath("entities/" + name)));
 }
 
 TEST(Entities, MentionOffsetsAreBytesOfTheInputInOrder) {
@@ -203,16 +207,12 @@ TEST(Entities, NamesWithDiacriticsAreFoundWhole) {
 }
 
 TEST(Entities, AnOrganisationsFirstWordAloneIsThatOrganisation) {
-  Tagged t;
-  t.text =
+  const Tagged t = TagText(
       "Port dispute drags on\n\nGrace Zhou, a lawyer for the Pelican Freight Cooperative, told "
       "the court on Monday that the contract was void.\n\nPelican said it would appeal if it lost. "
       "Greyfen Terminals declined to comment, and Greyfen has not said when talks resume.\n\n"
       "The cooperative's largest customer, Orrin Vale Therapeutics, moved its freight to rail. "
-      "Orrin Vale said the switch was permanent.\n";
-  auto e = RecognizeEntities(t.text);
-  ASSERT_TRUE(e.ok());
-  t.entities = std::move(e).value();
+      "Orrin Vale said the switch was permanent.\n");
   const DocumentEntity* coop = t.Entity("Pelican Freight Cooperative");
   const DocumentEntity* terminals = t.Entity("Greyfen Terminals");
   ASSERT_NE(coop, nullptr);
@@ -231,14 +231,10 @@ TEST(Entities, AnOrganisationsFirstWordAloneIsThatOrganisation) {
 }
 
 TEST(Entities, ACompanysNameIsNotItsUnitsAndAUnitsLastWordsAreTheUnit) {
-  Tagged t;
-  t.text =
+  const Tagged t = TagText(
       "Corvane moves routing under a new hub\n\nCorvane said chief executive Mara Pennick will "
       "lead the Corvane Route Hub, which takes in three planning teams.\n\nStaff at Route Hub "
-      "were told on Monday. Corvane did not say how many jobs would move.\n";
-  auto e = RecognizeEntities(t.text);
-  ASSERT_TRUE(e.ok());
-  t.entities = std::move(e).value();
+      "were told on Monday. Corvane did not say how many jobs would move.\n");
   const DocumentEntity* hub = t.Entity("Corvane Route Hub");
   ASSERT_NE(hub, nullptr);
   // "Corvane" alone is the company, not the hub it set up.
@@ -252,11 +248,7 @@ TEST(Entities, ACompanysNameIsNotItsUnitsAndAUnitsLastWordsAreTheUnit) {
 TEST(Entities, TwoNamesTaggedAsOneAreSplitWhereTheTextNamesEachAlone) {
   // The tagger reads "Fleetwise Systems and Haulio Logistics" in its second
   // sentence as one organisation.
-  Tagged t;
-  t.text = testing::ReadFileOrDie(testing::FixturePath("facts/such-as.txt"));
-  auto e = RecognizeEntities(t.text);
-  ASSERT_TRUE(e.ok());
-  t.entities = std::move(e).value();
+  const Tagged t = TagText(testing::ReadFileOrDie(testing::FixturePath("facts/such-as.txt")));
   EXPECT_EQ(t.Entity("Fleetwise Systems and Haulio Logistics"), nullptr);
   EXPECT_EQ(t.EntitiesOf("Haulio Logistics").size(), 2u);
   EXPECT_EQ(t.EntitiesOf("Fleetwise Systems").size(), 2u);
