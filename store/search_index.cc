@@ -16,26 +16,33 @@ namespace newsdesk::store_internal {
 namespace {
 
 constexpr std::uint64_t kMax = std::numeric_limits<std::uint64_t>::max();
-constexpr std::size_t kOrderBytes = 16;
-// A cursor steps this many postings towards a target before it seeks: a
-// RocksDB Next costs about a tenth of a Seek, and a common word's next
-// match is often a few postings on (bench/search.sh: 16 beat 4 and 32).
-constexpr int kStepsBeforeSeek = 16;
+// After the term and its '\0': the bucket and the id run.
+constexpr std::size_t kBlockKeyBytes = 16;
+constexpr std::uint64_t kLowTimeMask = (std::uint64_t{1} << kBucketShift) - 1;
+constexpr char kPut = 'P';
+constexpr char kDelete = 'D';
+// A cursor steps over this many blocks towards a target before it seeks: a
+// RocksDB Next costs a fraction of a Seek, and the target is often in the
+// next block or the one after.
+constexpr int kBlockStepsBeforeSeek = 4;
 
-// Where an article's postings sort in every term: newest first, by time,
-// then by id.
+// Where an article's postings sort in every term: newest time bucket
+// first, then by id, newest first.
 struct Order {
-  std::uint64_t time = 0;  // kMax - the time with its sign bit flipped
-  std::uint64_t id = 0;    // kMax - the article id
+  std::uint64_t bucket = 0;  // the inverted time >> kBucketShift
+  std::uint64_t id = 0;      // kMax - the article id
   auto operator<=>(const Order&) const = default;
 };
 
 std::uint64_t InvertedTime(UnixSeconds t) {
   return kMax - (static_cast<std::uint64_t>(t) ^ (std::uint64_t{1} << 63));
 }
-std::string EncodeOrder(const Order& o) { return BigEndian64(o.time) + BigEndian64(o.id); }
-Order DecodeOrder(std::string_view bytes) {
-  return {ReadBigEndian64(bytes.substr(0, 8)), ReadBigEndian64(bytes.substr(8, 8))};
+Order OrderOf(UnixSeconds time, ArticleId id) {
+  return {InvertedTime(time) >> kBucketShift, kMax - id};
+}
+// The bytes after a block key's term: which block an article's posting is in.
+std::string BlockSuffix(const Order& o) {
+  return BigEndian64(o.bucket) + BigEndian64(o.id >> kIdRunShift);
 }
 
 void PutVarint(std::string& out, std::uint64_t v) {
@@ -85,11 +92,121 @@ bool ReadPositions(std::string_view in, std::vector<std::uint64_t>* out) {
   return true;
 }
 
-// Splits a PostingKey; false when malformed.
-bool SplitPostingKey(std::string_view key, std::string_view* term, ArticleId* id) {
-  if (key.size() < kOrderBytes + 2 || key[key.size() - kOrderBytes - 1] != '\0') return false;
-  *term = key.substr(0, key.size() - kOrderBytes - 1);
-  *id = kMax - DecodeOrder(key.substr(key.size() - kOrderBytes)).id;
+// Splits a block key into its term, bucket and id run; false when malformed.
+bool SplitBlockKey(std::string_view key, std::string_view* term, std::uint64_t* bucket,
+                   std::uint64_t* run) {
+  if (key.size() < kBlockKeyBytes + 2 || key[key.size() - kBlockKeyBytes - 1] != '\0') return false;
+  *term = key.substr(0, key.size() - kBlockKeyBytes - 1);
+  *bucket = ReadBigEndian64(key.substr(key.size() - kBlockKeyBytes, 8));
+  *run = ReadBigEndian64(key.substr(key.size() - 8));
+  return true;
+}
+
+// One record of a block or of a merge operand: a put of a posting, or a
+// delete of an article's posting.
+struct BlockRecord {
+  bool put = false;
+  std::uint64_t id = 0;      // kMax - the article id
+  std::uint64_t low = 0;     // the inverted time's low kBucketShift bits (puts)
+  std::string_view payload;  // (puts)
+  std::string_view bytes;    // the whole record
+};
+
+// The next record of `in`, which it leaves after it; false when malformed.
+bool ReadRecord(std::string_view& in, BlockRecord* r) {
+  const std::string_view start = in;
+  if (in.size() < 9 || (in[0] != kPut && in[0] != kDelete)) return false;
+  r->put = in[0] == kPut;
+  r->id = ReadBigEndian64(in.substr(1, 8));
+  in.remove_prefix(9);
+  r->low = 0;
+  r->payload = {};
+  if (r->put) {
+    std::uint64_t length = 0;
+    if (!GetVarint(in, &r->low) || r->low > kLowTimeMask || !GetVarint(in, &length) ||
+        length > in.size())
+      return false;
+    r->payload = in.substr(0, length);
+    in.remove_prefix(length);
+  }
+  r->bytes = start.substr(0, start.size() - in.size());
+  return true;
+}
+
+std::string PutRecord(const Order& o, UnixSeconds time, std::string_view payload) {
+  std::string r(1, kPut);
+  r += BigEndian64(o.id);
+  PutVarint(r, InvertedTime(time) & kLowTimeMask);
+  PutVarint(r, payload.size());
+  r += payload;
+  return r;
+}
+
+std::string DeleteRecord(const Order& o) { return std::string(1, kDelete) + BigEndian64(o.id); }
+
+// Applies the records of `in`, in order, to `latest` (by inverted id, the
+// last record of each); false when malformed.
+bool ApplyRecords(std::string_view in, std::map<std::uint64_t, BlockRecord>& latest) {
+  while (!in.empty()) {
+    BlockRecord r;
+    if (!ReadRecord(in, &r)) return false;
+    latest[r.id] = r;
+  }
+  return true;
+}
+
+// `latest` in order as one value: with the deletes for a partial merge
+// (an older block below may hold the posting), without for a full one.
+std::string JoinRecords(const std::map<std::uint64_t, BlockRecord>& latest, bool deletes) {
+  std::size_t size = 0;
+  for (const auto& [id, r] : latest) size += r.bytes.size();
+  std::string out;
+  out.reserve(size);
+  for (const auto& [id, r] : latest)
+    if (r.put || deletes) out += r.bytes;
+  return out;
+}
+
+class BlockMerger : public rocksdb::MergeOperator {
+ public:
+  bool FullMergeV2(const MergeOperationInput& in, MergeOperationOutput* out) const override {
+    std::map<std::uint64_t, BlockRecord> latest;
+    if (in.existing_value != nullptr &&
+        !ApplyRecords({in.existing_value->data(), in.existing_value->size()}, latest))
+      return false;
+    for (const rocksdb::Slice& op : in.operand_list)
+      if (!ApplyRecords({op.data(), op.size()}, latest)) return false;
+    out->new_value = JoinRecords(latest, false);
+    return true;
+  }
+  bool PartialMergeMulti(const rocksdb::Slice&, const std::deque<rocksdb::Slice>& operands,
+                         std::string* new_value, rocksdb::Logger*) const override {
+    std::map<std::uint64_t, BlockRecord> latest;
+    for (const rocksdb::Slice& op : operands)
+      if (!ApplyRecords({op.data(), op.size()}, latest)) return false;
+    *new_value = JoinRecords(latest, true);
+    return true;
+  }
+  const char* Name() const override { return "newsdesk.PostingBlocks"; }
+};
+
+// One posting of a block read by a search.
+struct Posting {
+  Order key;
+  std::uint64_t time = 0;  // inverted
+  std::string_view payload;
+};
+
+// The postings of a block of `bucket` (a merged value: puts only, in
+// order); false when malformed.
+bool DecodeBlock(std::string_view value, std::uint64_t bucket, std::vector<Posting>* out) {
+  out->clear();
+  while (!value.empty()) {
+    BlockRecord r;
+    if (!ReadRecord(value, &r) || !r.put) return false;
+    if (!out->empty() && out->back().key.id >= r.id) return false;
+    out->push_back({{bucket, r.id}, (bucket << kBucketShift) | r.low, r.payload});
+  }
   return true;
 }
 
@@ -187,8 +304,9 @@ ParsedQuery ParseQuery(std::string_view text) {
 }
 
 // One term's postings of the articles whose time is in [since, until],
-// newest first: the time bounds are where the cursor starts and stops. Not
-// copied: RocksDB holds a pointer to its bound.
+// newest first, read a block at a time: the buckets of the time bounds are
+// where the cursor starts and stops, their postings outside the bounds are
+// passed over. Not copied: RocksDB holds a pointer to its bound.
 class PostingCursor {
  public:
   PostingCursor(const SearchColumns& c, rocksdb::ReadOptions ro, std::string term,
@@ -196,9 +314,15 @@ class PostingCursor {
       : prefix_(std::move(term)), upper_(prefix_ + '\1') {
     prefix_ += '\0';
     start_ = prefix_;
-    if (q.until) start_ += BigEndian64(InvertedTime(*q.until));
-    if (q.since && InvertedTime(*q.since) != kMax)
-      upper_ = prefix_ + BigEndian64(InvertedTime(*q.since) + 1);
+    if (q.until) {
+      newest_ = InvertedTime(*q.until);
+      start_ += BigEndian64(newest_ >> kBucketShift);
+    }
+    if (q.since) {
+      oldest_ = InvertedTime(*q.since);
+      if ((oldest_ >> kBucketShift) != (kMax >> kBucketShift))
+        upper_ = prefix_ + BigEndian64((oldest_ >> kBucketShift) + 1);
+    }
     upper_slice_ = rocksdb::Slice(upper_);
     ro.iterate_upper_bound = &upper_slice_;
     it_.reset(c.db->NewIterator(ro, c.terms));
@@ -208,40 +332,99 @@ class PostingCursor {
 
   bool valid() const { return valid_; }
   const Order& key() const { return key_; }
-  std::string_view value() const { return {it_->value().data(), it_->value().size()}; }
-  rocksdb::Status status() const { return it_->status(); }
+  std::string_view value() const { return block_[at_].payload; }
+  rocksdb::Status status() const {
+    if (malformed_) return rocksdb::Status::Corruption("a malformed block of postings");
+    return it_->status();
+  }
 
   void Start() {
     it_->Seek(start_);
+    Load();
     Settle();
   }
   void Next() {
-    it_->Next();
+    ++at_;
     Settle();
   }
   // To the first posting at or after `target`.
   void SeekAtLeast(const Order& target) {
-    for (int step = 0; step < kStepsBeforeSeek && valid_ && key_ < target; ++step) Next();
     if (!valid_ || key_ >= target) return;
-    it_->Seek(prefix_ + EncodeOrder(target));
+    if (target <= block_.back().key) {
+      at_ = LowerBound(target);
+      Settle();
+      return;
+    }
+    const std::string suffix = BlockSuffix(target);
+    const rocksdb::Slice wanted(suffix);
+    for (int step = 0; step < kBlockStepsBeforeSeek; ++step) {
+      it_->Next();
+      SkipOtherTerms();
+      if (!it_->Valid()) break;
+      rocksdb::Slice at(it_->key().data() + prefix_.size(), kBlockKeyBytes);
+      if (at.compare(wanted) >= 0) {
+        Load();
+        at_ = LowerBound(target);
+        Settle();
+        return;
+      }
+    }
+    if (it_->Valid()) it_->Seek(prefix_ + suffix);
+    Load();
+    at_ = LowerBound(target);
     Settle();
   }
 
  private:
   // Skips keys of longer terms that happen to share the prefix (a facet
   // term may hold '\0'); only this term's keys are exactly this long.
+  void SkipOtherTerms() {
+    while (it_->Valid() && it_->key().size() != prefix_.size() + kBlockKeyBytes) it_->Next();
+  }
+  // The block the iterator is at, from its first posting.
+  void Load() {
+    SkipOtherTerms();
+    block_.clear();
+    at_ = 0;
+    if (!it_->Valid()) return;
+    const std::uint64_t bucket =
+        ReadBigEndian64(std::string_view(it_->key().data() + prefix_.size(), 8));
+    if (!DecodeBlock({it_->value().data(), it_->value().size()}, bucket, &block_)) {
+      malformed_ = true;
+      block_.clear();
+    }
+  }
+  std::size_t LowerBound(const Order& target) const {
+    auto it = std::lower_bound(block_.begin() + static_cast<std::ptrdiff_t>(at_), block_.end(),
+                               target, [](const Posting& p, const Order& o) { return p.key < o; });
+    return static_cast<std::size_t>(it - block_.begin());
+  }
+  // From at_ to the first posting in time, through later blocks.
   void Settle() {
-    while (it_->Valid() && it_->key().size() != prefix_.size() + kOrderBytes) it_->Next();
-    valid_ = it_->Valid();
-    if (valid_) {
-      key_ = DecodeOrder(std::string_view(it_->key().data() + prefix_.size(), kOrderBytes));
+    for (;;) {
+      while (at_ < block_.size() && (block_[at_].time < newest_ || block_[at_].time > oldest_))
+        ++at_;
+      if (at_ < block_.size()) {
+        valid_ = true;
+        key_ = block_[at_].key;
+        return;
+      }
+      if (malformed_ || !it_->Valid()) {
+        valid_ = false;
+        return;
+      }
+      it_->Next();
+      Load();
     }
   }
 
   std::string prefix_, start_, upper_;
   rocksdb::Slice upper_slice_;
+  std::uint64_t newest_ = 0, oldest_ = kMax;  // inverted times: the bounds
   std::unique_ptr<rocksdb::Iterator> it_;
-  bool valid_ = false;
+  std::vector<Posting> block_;
+  std::size_t at_ = 0;
+  bool valid_ = false, malformed_ = false;
   Order key_;
 };
 
@@ -689,11 +872,15 @@ class Evaluation {
 
 }  // namespace
 
-std::string PostingKey(std::string_view term, UnixSeconds time, ArticleId id) {
+std::string BlockKey(std::string_view term, UnixSeconds time, ArticleId id) {
   std::string key(term);
   key += '\0';
-  key += EncodeOrder({InvertedTime(time), kMax - id});
+  key += BlockSuffix(OrderOf(time, id));
   return key;
+}
+
+std::shared_ptr<rocksdb::MergeOperator> PostingsMergeOperator() {
+  return std::make_shared<BlockMerger>();
 }
 
 std::string OutletTerm(std::string_view outlet) { return "\x01o" + std::string(outlet); }
@@ -722,8 +909,8 @@ ArticleIndex IndexArticle(const ArticleRecord& r) {
   }
   ArticleIndex index;
   index.length = kTitleWeight * title.size() + text.size();
-  const ArticleId id = r.stored.id;
-  const UnixSeconds time = r.stored.Time();
+  index.id = r.stored.id;
+  index.time = r.stored.Time();
   for (const auto& [term, o] : words) {
     std::string value;
     PutVarint(value, index.length);
@@ -734,11 +921,10 @@ ArticleIndex IndexArticle(const ArticleRecord& r) {
       PutVarint(value, p - last);
       last = p;
     }
-    index.postings.emplace(PostingKey(term, time, id), std::move(value));
+    index.postings.emplace(term, std::move(value));
   }
-  index.postings.emplace(PostingKey(OutletTerm(a.outlet), time, id), "");
-  for (const EntityLink& l : r.entity_links)
-    index.postings.emplace(PostingKey(EntityTerm(l.entity), time, id), "");
+  index.postings.emplace(OutletTerm(a.outlet), "");
+  for (const EntityLink& l : r.entity_links) index.postings.emplace(EntityTerm(l.entity), "");
   return index;
 }
 
@@ -749,12 +935,24 @@ Status WriteSearchIndex(const SearchColumns& c, const ArticleRecord* old, const 
   const ArticleIndex added = IndexArticle(now);
   ArticleIndex removed;
   if (old != nullptr) removed = IndexArticle(*old);
-  for (const auto& [key, value] : removed.postings) {
-    if (!added.postings.count(key)) batch.Delete(c.terms, key);
+  // A new time may move the article to other blocks: then every posting
+  // is deleted from where it was and put where it now is, in that order.
+  const bool moved = old != nullptr && removed.time != added.time;
+  const Order was = OrderOf(removed.time, removed.id), is = OrderOf(added.time, added.id);
+  for (const auto& [term, value] : removed.postings) {
+    if (moved || !added.postings.count(term)) {
+      rocksdb::Status s =
+          batch.Merge(c.terms, BlockKey(term, removed.time, removed.id), DeleteRecord(was));
+      if (!s.ok()) return RocksError(s, c.dir);
+    }
   }
-  for (const auto& [key, value] : added.postings) {
-    auto it = removed.postings.find(key);
-    if (it == removed.postings.end() || it->second != value) batch.Put(c.terms, key, value);
+  for (const auto& [term, value] : added.postings) {
+    auto it = removed.postings.find(term);
+    if (moved || it == removed.postings.end() || it->second != value) {
+      rocksdb::Status s = batch.Merge(c.terms, BlockKey(term, added.time, added.id),
+                                      PutRecord(is, added.time, value));
+      if (!s.ok()) return RocksError(s, c.dir);
+    }
   }
   batch.Put(c.meta, kIndexedLengthKey, BigEndian64(*total - removed.length + added.length));
   return Status::Ok();
@@ -783,28 +981,43 @@ Status VerifySearchIndex(const SearchColumns& c, const std::map<ArticleId, Artic
     std::uint64_t count = 0, digest = 0;
     bool operator==(const Tally&) const = default;
   };
-  auto digest = [](std::string_view key, std::string_view value) {
-    return std::hash<std::string_view>()(key) ^
-           (std::hash<std::string_view>()(value) * 0x9E3779B97F4A7C15ull);
+  // A posting as term, inverted time and payload: the same whichever
+  // block it is in.
+  auto digest = [](std::string_view term, std::uint64_t time, std::string_view payload) {
+    return std::hash<std::string_view>()(term) ^ (time * 0xC2B2AE3D27D4EB4Full) ^
+           (std::hash<std::string_view>()(payload) * 0x9E3779B97F4A7C15ull);
   };
   std::unordered_map<ArticleId, Tally> found;
   std::unique_ptr<rocksdb::Iterator> it(c.db->NewIterator(rocksdb::ReadOptions(), c.terms));
+  std::vector<Posting> block;
   for (it->SeekToFirst(); it->Valid(); it->Next()) {
     std::string_view key(it->key().data(), it->key().size());
     std::string_view term;
-    ArticleId id = 0;
-    if (!SplitPostingKey(key, &term, &id)) {
+    std::uint64_t bucket = 0, run = 0;
+    if (!SplitBlockKey(key, &term, &bucket, &run)) {
       problem("terms index: a malformed key");
       continue;
     }
-    if (!articles.count(id)) {
-      problem("terms index: the posting for " + TermLabel(term) + " names missing article " +
-              std::to_string(id));
+    if (!DecodeBlock({it->value().data(), it->value().size()}, bucket, &block)) {
+      problem("terms index: a malformed block of postings for " + TermLabel(term));
       continue;
     }
-    Tally& t = found[id];
-    ++t.count;
-    t.digest += digest(key, std::string_view(it->value().data(), it->value().size()));
+    for (const Posting& p : block) {
+      const ArticleId id = kMax - p.key.id;
+      if ((p.key.id >> kIdRunShift) != run) {
+        problem("terms index: the posting for " + TermLabel(term) + " of article " +
+                std::to_string(id) + " is in another article's block");
+        continue;
+      }
+      if (!articles.count(id)) {
+        problem("terms index: the posting for " + TermLabel(term) + " names missing article " +
+                std::to_string(id));
+        continue;
+      }
+      Tally& t = found[id];
+      ++t.count;
+      t.digest += digest(term, p.time, p.payload);
+    }
   }
   if (!it->status().ok()) return RocksError(it->status(), c.dir);
 
@@ -813,26 +1026,35 @@ Status VerifySearchIndex(const SearchColumns& c, const std::map<ArticleId, Artic
   for (const auto& [id, record] : articles) {
     const ArticleIndex index = IndexArticle(record);
     length_total += index.length;
+    const std::uint64_t time = InvertedTime(index.time);
     Tally expected;
-    for (const auto& [key, value] : index.postings) {
+    for (const auto& [term, payload] : index.postings) {
       ++expected.count;
-      expected.digest += digest(key, value);
+      expected.digest += digest(term, time, payload);
     }
     if (found[id] == expected) continue;
     const std::string article = "article " + std::to_string(id);
+    const Order order = OrderOf(index.time, id);
     std::uint64_t missing = 0, different = 0;
-    for (const auto& [key, value] : index.postings) {
+    for (const auto& [term, payload] : index.postings) {
       std::string stored;
-      rocksdb::Status s = c.db->Get(rocksdb::ReadOptions(), c.terms, key, &stored);
+      rocksdb::Status s =
+          c.db->Get(rocksdb::ReadOptions(), c.terms, BlockKey(term, index.time, id), &stored);
       if (!s.ok() && !s.IsNotFound()) return RocksError(s, c.dir);
-      if (s.ok() && stored == value) continue;
-      s.IsNotFound() ? ++missing : ++different;
+      bool present = false, same = false;
+      if (s.ok() && DecodeBlock(stored, order.bucket, &block)) {
+        for (const Posting& p : block) {
+          if (p.key.id != order.id) continue;
+          present = true;
+          same = p.time == time && p.payload == payload;
+        }
+      }
+      if (same) continue;
+      present ? ++different : ++missing;
       if (missing + different > kDetailsPerArticle) continue;
-      const std::string term =
-          TermLabel(std::string_view(key).substr(0, key.size() - kOrderBytes - 1));
-      problem(s.IsNotFound()
-                  ? article + " lacks its posting for " + term
-                  : article + "'s posting for " + term + " differs from what its record gives");
+      problem(!present ? article + " lacks its posting for " + TermLabel(term)
+                       : article + "'s posting for " + TermLabel(term) +
+                             " differs from what its record gives");
     }
     if (missing + different > kDetailsPerArticle) {
       problem(article + ": " + std::to_string(missing + different - kDetailsPerArticle) +

@@ -56,7 +56,7 @@ enum Cf {
   kMentions,        // entity id + time + article id → mentions in the article
   kStoryKeys,       // index key + ~last_seen + story id → "": candidate stories for an article
   kStoryRedirects,  // story id → the story it was merged into
-  kTerms,           // term + '\0' + inverted article id → posting (store/search_index.h)
+  kTerms,           // term + '\0' + time bucket + id run → block of postings (search_index.h)
   kFacts,           // fact id → FactRecord
   kFactKeys,        // FactKey → fact id
   kFactSupport,     // fact id + article id → FactSupport
@@ -145,6 +145,7 @@ rocksdb::ColumnFamilyOptions TermsOptions() {
   table.block_cache = rocksdb::NewLRUCache(kTermsBlockCacheBytes);
   rocksdb::ColumnFamilyOptions options;
   options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
+  options.merge_operator = PostingsMergeOperator();
   return options;
 }
 
