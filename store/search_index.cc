@@ -167,9 +167,29 @@ std::string JoinRecords(const std::map<std::uint64_t, BlockRecord>& latest, bool
   return out;
 }
 
+// True when `in` is puts only, in order: a merged block as it is.
+bool IsMergedBlock(std::string_view in) {
+  std::uint64_t last = 0;
+  for (bool first = true; !in.empty(); first = false) {
+    BlockRecord r;
+    if (!ReadRecord(in, &r) || !r.put || (!first && r.id <= last)) return false;
+    last = r.id;
+  }
+  return true;
+}
+
 class BlockMerger : public rocksdb::MergeOperator {
  public:
   bool FullMergeV2(const MergeOperationInput& in, MergeOperationOutput* out) const override {
+    // Where compaction has combined a block's operands but not yet reached
+    // the bottom level, every read merges one operand of puts onto nothing
+    // (bench/search.sh at 1M: a quarter of the search time): it is the
+    // block already.
+    if (in.existing_value == nullptr && in.operand_list.size() == 1 &&
+        IsMergedBlock({in.operand_list[0].data(), in.operand_list[0].size()})) {
+      out->existing_operand = in.operand_list[0];
+      return true;
+    }
     std::map<std::uint64_t, BlockRecord> latest;
     if (in.existing_value != nullptr &&
         !ApplyRecords({in.existing_value->data(), in.existing_value->size()}, latest))
