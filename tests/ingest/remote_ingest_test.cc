@@ -211,20 +211,6 @@ TEST(IngestRemote, RefusesPrivateAddressesUnlessAllowed) {
   EXPECT_TRUE(server.Requests().empty());
 }
 
-// The set of article URLs per story, to compare two databases whose ids differ.
-std::multiset<std::set<std::string>> StoriesByUrls(const std::string& db) {
-  auto r = testing::RunNewsdesk({"stories", "--json", "--db", db});
-  EXPECT_EQ(r.exit_code, 0) << r.err;
-  auto j = nlohmann::json::parse(r.out);
-  std::multiset<std::set<std::string>> out;
-  for (const auto& s : j.at("stories")) {
-    std::set<std::string> urls;
-    for (const auto& a : s.at("articles")) urls.insert(a.at("url").get<std::string>());
-    out.insert(urls);
-  }
-  return out;
-}
-
 TEST(IngestRemote, ARunKilledHalfwayIsFinishedByTheNextWithoutDuplicates) {
   constexpr int kPages = 30;
   LoopbackHttpServer server;
@@ -286,7 +272,7 @@ TEST(IngestRemote, ARunKilledHalfwayIsFinishedByTheNextWithoutDuplicates) {
   auto whole = testing::RunNewsdesk({"ingest", server.Url("/feed.xml"), "--db", tmp.Sub("whole"),
                                      "--allow-private", "--delay", "0", "-q"});
   EXPECT_EQ(whole.exit_code, 0) << whole.err;
-  EXPECT_EQ(StoriesByUrls(tmp.Sub("killed")), StoriesByUrls(tmp.Sub("whole")));
+  EXPECT_EQ(testing::StoryUrlSets(tmp.Sub("killed")), testing::StoryUrlSets(tmp.Sub("whole")));
   auto stats = testing::RunNewsdesk({"stats", "--json", "--db", tmp.Sub("killed")});
   EXPECT_EQ(nlohmann::json::parse(stats.out).at("articles"), kPages);
 }

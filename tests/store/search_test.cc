@@ -442,7 +442,6 @@ TEST(Search, FindsWhatAScanOfTheTextsFindsAcrossBlocks) {
       for (int range = 0; range < 3; ++range) {
         SearchQuery q;
         q.text = range == 1 ? w1 : w1 + " " + w2;
-        q.limit = 0;
         q.max_candidates = 100000;
         if (range == 2) {  // bounds inside buckets
           q.since = kT0 + 1000 + 97 * static_cast<UnixSeconds>(a);

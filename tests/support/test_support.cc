@@ -53,10 +53,12 @@ const nlohmann::json& NewsManifest() {
   return manifest;
 }
 
-CommandResult RunNewsdesk(const std::vector<std::string>& args,
-                          const std::vector<std::string>& env) {
-  TempDir io;
-  std::string out_path = io.Sub("stdout"), err_path = io.Sub("stderr");
+namespace {
+
+// Starts the newsdesk binary with `args`, stdin from /dev/null, stdout and
+// stderr to the given files, the environment this process's plus `env`.
+pid_t Spawn(const std::vector<std::string>& args, const std::string& out_path,
+            const std::string& err_path, const std::vector<std::string>& env) {
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
@@ -76,36 +78,27 @@ CommandResult RunNewsdesk(const std::vector<std::string>& args,
   for (auto& e : env_storage) envp.push_back(e.data());
   envp.push_back(nullptr);
   pid_t pid;
-  CommandResult r;
-  if (posix_spawn(&pid, NEWSDESK_BINARY, &actions, nullptr, argv.data(), envp.data()) != 0) {
-    posix_spawn_file_actions_destroy(&actions);
-    throw std::runtime_error("cannot start " NEWSDESK_BINARY);
-  }
+  const int rc = posix_spawn(&pid, NEWSDESK_BINARY, &actions, nullptr, argv.data(), envp.data());
   posix_spawn_file_actions_destroy(&actions);
-  int status = 0;
-  waitpid(pid, &status, 0);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  if (rc != 0) throw std::runtime_error("cannot start " NEWSDESK_BINARY);
+  return pid;
+}
+
+}  // namespace
+
+CommandResult RunNewsdesk(const std::vector<std::string>& args,
+                          const std::vector<std::string>& env) {
+  TempDir io;
+  const std::string out_path = io.Sub("stdout"), err_path = io.Sub("stderr");
+  CommandResult r;
+  r.exit_code = WaitNewsdesk(Spawn(args, out_path, err_path, env));
   r.out = ReadFileOrDie(out_path);
   r.err = ReadFileOrDie(err_path);
   return r;
 }
 
 int StartNewsdesk(const std::vector<std::string>& args) {
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
-  std::vector<std::string> argv_storage = {NEWSDESK_BINARY};
-  argv_storage.insert(argv_storage.end(), args.begin(), args.end());
-  std::vector<char*> argv;
-  for (auto& a : argv_storage) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  pid_t pid;
-  const int rc = posix_spawn(&pid, NEWSDESK_BINARY, &actions, nullptr, argv.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  if (rc != 0) throw std::runtime_error("cannot start " NEWSDESK_BINARY);
-  return pid;
+  return Spawn(args, "/dev/null", "/dev/null", {});
 }
 
 void KillNewsdesk(int pid) {
@@ -117,6 +110,19 @@ int WaitNewsdesk(int pid) {
   int status = 0;
   waitpid(pid, &status, 0);
   return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+std::multiset<std::set<std::string>> StoryUrlSets(const std::string& db) {
+  auto r = RunNewsdesk({"stories", "--json", "--limit", "1000000", "--db", db});
+  if (r.exit_code != 0) throw std::runtime_error("newsdesk stories failed: " + r.err);
+  const nlohmann::json j = nlohmann::json::parse(r.out);
+  std::multiset<std::set<std::string>> out;
+  for (const auto& story : j.at("stories")) {
+    std::set<std::string> urls;
+    for (const auto& a : story.at("articles")) urls.insert(a.at("url").get<std::string>());
+    out.insert(urls);
+  }
+  return out;
 }
 
 }  // namespace newsdesk::testing

@@ -4,6 +4,7 @@
 #define NEWSDESK_TESTS_SUPPORT_TEST_SUPPORT_H_
 
 #include <nlohmann/json.hpp>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -46,6 +47,9 @@ int StartNewsdesk(const std::vector<std::string>& args);
 void KillNewsdesk(int pid);
 // Waits for it to end: its exit code (128 + signal when killed).
 int WaitNewsdesk(int pid);
+// The set of article URLs of each story in `db` (`newsdesk stories --json`),
+// to compare two databases whose ids differ. Throws when the command fails.
+std::multiset<std::set<std::string>> StoryUrlSets(const std::string& db);
 
 }  // namespace newsdesk::testing
 
