@@ -242,6 +242,7 @@ Status EntityCommit::Remove(const ArticleRecord& old) {
                                 std::to_string(l.entity) + "; run `newsdesk check`");
     }
     Touched& e = **touched;
+    changed_.insert(l.entity);
     std::set<std::string> keys_before = AliasKeys(e.now);
     EntityRecord& r = e.now;
     r.mentions -= std::min(r.mentions, l.mentions);
@@ -296,10 +297,11 @@ Result<std::set<EntityId>> EntityCommit::Candidates(rocksdb::ColumnFamilyHandle*
     if (!found.ok()) return found.status();
     ids.insert(found->begin(), found->end());
   }
-  // Entities of this commit are not in the indexes yet (or are there with
-  // keys they are about to lose): the caller checks every candidate's live
-  // keys, so listing all of them is enough.
-  for (const auto& [id, t] : touched_) ids.insert(id);
+  // Entities this commit changed are not in the indexes yet (or are there
+  // with keys they are about to lose): the caller checks every candidate's
+  // live keys, so listing all of them is enough. Those it only looked at are
+  // in the indexes as they are.
+  ids.insert(changed_.begin(), changed_.end());
   return ids;
 }
 
@@ -391,10 +393,26 @@ Result<std::optional<EntityId>> EntityCommit::Resolve(const DocumentEntity& d) {
         [](const std::string& a, const std::string& b) { return a.size() < b.size(); });
   }
   const std::vector<std::string> words = SplitWords(name_key);
-  auto word_ids = Candidates(c_.alias_words, std::set<std::string>(words.begin(), words.end()));
-  if (!word_ids.ok()) return word_ids.status();
+  const std::set<std::string> distinct(words.begin(), words.end());
+  // Either way round, a containing name shares two distinct words with this
+  // one (both have two or more; one word said twice, "Wu Wu", aside), so a stored person indexed
+  // under only one of them
+  // ("Wu" among thousands of Wus) cannot be one: counting the words' index
+  // lists keeps a common first name from loading every person who has it.
+  std::map<EntityId, std::size_t> shared;
+  for (const std::string& w : distinct) {
+    auto found = ScanAliasIndex(c_, c_.alias_words, w);
+    if (!found.ok()) return found.status();
+    for (EntityId id : *found) ++shared[id];
+  }
+  std::set<EntityId> word_ids;
+  const std::size_t needed = std::min<std::size_t>(2, distinct.size());
+  for (const auto& [id, n] : shared) {
+    if (n >= needed) word_ids.insert(id);
+  }
+  word_ids.insert(changed_.begin(), changed_.end());  // as in Candidates
   std::vector<EntityId> containing;
-  for (EntityId id : *word_ids) {
+  for (EntityId id : word_ids) {
     auto touched = Touch(id);
     if (!touched.ok()) return touched.status();
     if (*touched == nullptr) continue;
@@ -439,6 +457,7 @@ Result<std::vector<EntityLink>> EntityCommit::Add(const Article& article, Articl
       fresh.now.type = d.type;
       e = &touched_.emplace(eid, std::move(fresh)).first->second;
     }
+    changed_.insert(eid);
     EntityRecord& r = e->now;
     if (document_ids != nullptr) (*document_ids)[index] = eid;
     auto [link, first] = links.try_emplace(eid);
@@ -476,7 +495,8 @@ Result<std::vector<EntityLink>> EntityCommit::Add(const Article& article, Articl
 
 void EntityCommit::Write(rocksdb::WriteBatch& batch) const {
   for (const std::string& k : mention_deletes_) batch.Delete(c_.mentions, k);
-  for (const auto& [id, t] : touched_) {
+  for (EntityId id : changed_) {
+    const Touched& t = touched_.at(id);
     const bool live = t.now.articles > 0;
     std::set<std::string> keys_before, keys_now, words_before, words_now;
     if (t.stored) {

@@ -113,7 +113,11 @@ class EntityCommit {
   EntityId next_id_;
   std::uint64_t count_;
   std::uint64_t created_ = 0;
-  std::map<EntityId, Touched> touched_;
+  std::map<EntityId, Touched> touched_;  // every entity read, changed or only looked at
+  // The touched entities this commit changes (or creates): only these are
+  // written, and only these can be missing from the alias indexes or be
+  // there under keys they are about to lose.
+  std::set<EntityId> changed_;
   ArticleId removed_article_ = 0;
   std::vector<std::string> mention_deletes_;
   std::vector<std::pair<std::string, std::string>> mention_puts_;
