@@ -206,26 +206,32 @@ Result<std::vector<EntityId>> ScanAliasIndex(const EntityColumns& c,
 
 Result<EntityCommit::Touched*> EntityCommit::Touch(EntityId id) {
   if (auto it = touched_.find(id); it != touched_.end()) return &it->second;
+  if (cache_ != nullptr) {
+    if (auto it = cache_->find(id); it != cache_->end()) {
+      Touched t;
+      t.stored = it->second;
+      return &touched_.emplace(id, std::move(t)).first->second;
+    }
+  }
   auto loaded = LoadEntity(c_, id);
   if (!loaded.ok()) return loaded.status();
   if (!loaded->has_value()) return static_cast<Touched*>(nullptr);
   Touched t;
-  t.stored = **loaded;
-  t.now = std::move(**loaded);
+  t.stored = std::make_shared<const EntityRecord>(std::move(**loaded));
   return &touched_.emplace(id, std::move(t)).first->second;
 }
 
 const std::set<std::string>* EntityCommit::LiveKeys(const Touched& t,
                                                     std::set<std::string>& scratch) const {
-  if (t.now.articles == 0) return t.vacated_keys.empty() ? nullptr : &t.vacated_keys;
-  scratch = AliasKeys(t.now);
+  if (t.now().articles == 0) return t.vacated_keys.empty() ? nullptr : &t.vacated_keys;
+  scratch = AliasKeys(t.now());
   return &scratch;
 }
 
 std::uint64_t EntityCommit::count() const {
   std::uint64_t n = count_ + created_;
   for (const auto& [id, t] : touched_) {
-    if (t.stored && t.now.articles == 0) --n;
+    if (t.stored && t.now().articles == 0) --n;
   }
   return n;
 }
@@ -243,8 +249,8 @@ Status EntityCommit::Remove(const ArticleRecord& old) {
     }
     Touched& e = **touched;
     changed_.insert(l.entity);
-    std::set<std::string> keys_before = AliasKeys(e.now);
-    EntityRecord& r = e.now;
+    std::set<std::string> keys_before = AliasKeys(e.now());
+    EntityRecord& r = e.Edit();
     r.mentions -= std::min(r.mentions, l.mentions);
     r.articles -= std::min<std::uint64_t>(r.articles, 1);
     for (const std::string& f : l.forms) Decrement(r.aliases, f);
@@ -346,7 +352,7 @@ Result<std::optional<EntityId>> EntityCommit::Resolve(const DocumentEntity& d) {
     const Touched& e = **touched;
     const std::set<std::string>* live = LiveKeys(e, scratch);
     if (live == nullptr) continue;
-    const EntityRecord& r = e.now;
+    const EntityRecord& r = e.now();
     // A vacated entity keeps its old keys for this commit only; its form and
     // ticker keys are not told apart, which is as good for finding it again.
     std::set<std::string> form_keys = r.articles == 0 ? *live : FormKeys(r);
@@ -416,7 +422,7 @@ Result<std::optional<EntityId>> EntityCommit::Resolve(const DocumentEntity& d) {
     auto touched = Touch(id);
     if (!touched.ok()) return touched.status();
     if (*touched == nullptr) continue;
-    const EntityRecord& r = (*touched)->now;
+    const EntityRecord& r = (*touched)->now();
     if (r.type != EntityType::kPerson || r.articles == 0) continue;
     for (const std::string& k : FormKeys(r)) {
       std::vector<std::string> w = SplitWords(k);
@@ -453,12 +459,13 @@ Result<std::vector<EntityLink>> EntityCommit::Add(const Article& article, Articl
       eid = next_id_++;
       ++created_;
       Touched fresh;
-      fresh.now.id = eid;
-      fresh.now.type = d.type;
+      fresh.edited.emplace();
+      fresh.edited->id = eid;
+      fresh.edited->type = d.type;
       e = &touched_.emplace(eid, std::move(fresh)).first->second;
     }
     changed_.insert(eid);
-    EntityRecord& r = e->now;
+    EntityRecord& r = e->Edit();
     if (document_ids != nullptr) (*document_ids)[index] = eid;
     auto [link, first] = links.try_emplace(eid);
     if (first) {
@@ -497,15 +504,16 @@ void EntityCommit::Write(rocksdb::WriteBatch& batch) const {
   for (const std::string& k : mention_deletes_) batch.Delete(c_.mentions, k);
   for (EntityId id : changed_) {
     const Touched& t = touched_.at(id);
-    const bool live = t.now.articles > 0;
+    const EntityRecord& now = t.now();
+    const bool live = now.articles > 0;
     std::set<std::string> keys_before, keys_now, words_before, words_now;
     if (t.stored) {
       keys_before = AliasKeys(*t.stored);
       words_before = AliasWords(*t.stored);
     }
     if (live) {
-      keys_now = AliasKeys(t.now);
-      words_now = AliasWords(t.now);
+      keys_now = AliasKeys(now);
+      words_now = AliasWords(now);
     }
     for (const std::string& k : keys_before) {
       if (!keys_now.count(k)) batch.Delete(c_.aliases, AliasIndexKey(k, id));
@@ -520,12 +528,27 @@ void EntityCommit::Write(rocksdb::WriteBatch& batch) const {
       if (!words_before.count(w)) batch.Put(c_.alias_words, AliasIndexKey(w, id), "");
     }
     if (live) {
-      batch.Put(c_.entities, BigEndian64(id), EncodeEntity(t.now));
+      batch.Put(c_.entities, BigEndian64(id), EncodeEntity(now));
     } else if (t.stored) {
       batch.Delete(c_.entities, BigEndian64(id));
     }
   }
   for (const auto& [k, v] : mention_puts_) batch.Put(c_.mentions, k, v);
+}
+
+void EntityCommit::Publish(EntityCache& cache, std::size_t limit) && {
+  if (cache.size() + touched_.size() > limit) cache.clear();
+  for (auto& [id, t] : touched_) {
+    if (!t.edited) {
+      if (t.stored) cache.insert_or_assign(id, std::move(t.stored));
+    } else if (t.edited->articles > 0) {
+      cache.insert_or_assign(id, std::make_shared<const EntityRecord>(std::move(*t.edited)));
+    } else {
+      cache.erase(id);
+    }
+  }
+  touched_.clear();
+  changed_.clear();
 }
 
 Status VerifyEntities(const EntityColumns& c, const std::map<ArticleId, ArticleRecord>& articles,

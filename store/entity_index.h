@@ -12,10 +12,12 @@
 
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -74,10 +76,16 @@ Result<std::vector<EntityId>> ScanAliasIndex(const EntityColumns& c,
 
 // One Commit's entity changes. Remove (for the old version on update) goes
 // first, then Add; Write puts everything into the batch.
+// The writer's decoded entity records, as stored: it reads a record from
+// here before the database, and Publish puts back what a commit wrote.
+using EntityCache = std::unordered_map<EntityId, std::shared_ptr<const EntityRecord>>;
+
 class EntityCommit {
  public:
-  EntityCommit(const EntityColumns& c, EntityId next_id, std::uint64_t count)
-      : c_(c), next_id_(next_id), count_(count) {}
+  // `cache` (may be null) holds records exactly as the database has them.
+  EntityCommit(const EntityColumns& c, EntityId next_id, std::uint64_t count,
+               const EntityCache* cache = nullptr)
+      : c_(c), next_id_(next_id), count_(count), cache_(cache) {}
   // Holds pending records of one commit; never copied.
   EntityCommit(const EntityCommit&) = delete;
   EntityCommit& operator=(const EntityCommit&) = delete;
@@ -92,15 +100,24 @@ class EntityCommit {
   Result<std::vector<EntityLink>> Add(const Article& article, ArticleId id, UnixSeconds time,
                                       std::vector<EntityId>* document_ids = nullptr);
   void Write(rocksdb::WriteBatch& batch) const;
+  // After the batch of Write is in the database: every record this commit
+  // read or wrote, as the database has it now, into `cache` (emptied first
+  // when it would grow past `limit`); consumes the commit.
+  void Publish(EntityCache& cache, std::size_t limit) &&;
 
   EntityId next_id() const { return next_id_; }
   std::uint64_t count() const;
 
  private:
   struct Touched {
-    std::optional<EntityRecord> stored;  // as in the database; nullopt: new
-    EntityRecord now;
-    std::set<std::string> vacated_keys;  // its keys before Remove left it without articles
+    std::shared_ptr<const EntityRecord> stored;  // as in the database; null: new
+    std::optional<EntityRecord> edited;          // once this commit changes it
+    std::set<std::string> vacated_keys;          // its keys before Remove left it without articles
+    const EntityRecord& now() const { return edited ? *edited : *stored; }
+    EntityRecord& Edit() {
+      if (!edited) edited = *stored;
+      return *edited;
+    }
   };
   Result<Touched*> Touch(EntityId id);
   // The keys an entity can be found by now, and whether it exists now.
@@ -112,6 +129,7 @@ class EntityCommit {
   EntityColumns c_;
   EntityId next_id_;
   std::uint64_t count_;
+  const EntityCache* cache_;
   std::uint64_t created_ = 0;
   std::map<EntityId, Touched> touched_;  // every entity read, changed or only looked at
   // The touched entities this commit changes (or creates): only these are

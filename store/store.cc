@@ -193,7 +193,11 @@ struct Store::Impl {
   std::unordered_map<StoryId, ScoredChannels> scored_stories;
   static constexpr std::size_t kScoredStoriesSize = 4096;  // stories, then start over
   std::unordered_map<StoryId, StoryRecord> story_cache;
-  static constexpr std::size_t kStoryCacheSize = 20000;  // records, then start over
+  // Entity records as stored, for the next commits' linking (a common
+  // entity is a candidate of most articles).
+  EntityCache entity_cache;
+  static constexpr std::size_t kEntityCacheSize = 20000;  // records, then start over
+  static constexpr std::size_t kStoryCacheSize = 20000;   // records, then start over
   // The title and word vector of articles that head stories, so that a
   // story's headline is weighed against a newcomer without reading it.
   struct HeadlineWords {
@@ -659,7 +663,7 @@ Result<CommitOutcome> Store::Impl::Commit(const Article& article, const std::str
   if (!s.IsNotFound()) return FromRocks(s, dir);
 
   PendingCommit p;
-  EntityCommit entities(Entities(), next_entity_id, entity_count);
+  EntityCommit entities(Entities(), next_entity_id, entity_count, &entity_cache);
   std::uint64_t new_next_article = next_article_id, new_next_story = next_story_id;
   std::uint64_t new_article_count = article_count, new_story_count = story_count;
 
@@ -1119,6 +1123,7 @@ Result<CommitOutcome> Store::Impl::Commit(const Article& article, const std::str
   story_count = new_story_count;
   next_entity_id = entities.next_id();
   entity_count = entities.count();
+  std::move(entities).Publish(entity_cache, kEntityCacheSize);
   next_fact_id = new_next_fact;
   ++profile.commits;
   profile.total += ThreadCpuSeconds() - started;
