@@ -1387,9 +1387,9 @@ Result<std::optional<FactSummary>> Store::GetFact(FactId id) const {
     std::set<std::string> article_quantities;
     for (const Fact& f : support->sentences) {
       if (!f.quantity || f.negated) continue;
-      std::string v = QuantityText(*f.quantity);
-      article_quantities.insert(v);
-      if (!e.quantity || &f == said) e.quantity = v;
+      std::string quantity = QuantityText(*f.quantity);
+      article_quantities.insert(quantity);
+      if (!e.quantity || &f == said) e.quantity = quantity;
     }
     if (!said->origin.empty()) {
       e.origin = said->origin;
@@ -1399,11 +1399,12 @@ Result<std::optional<FactSummary>> Store::GetFact(FactId id) const {
     } else if (a.copy_of != 0 && a.copy_of != a.stored.id) {
       auto root = root_outlets.find(a.copy_of);
       if (root == root_outlets.end()) {
-        auto r = impl_->LoadArticle(a.copy_of);
-        if (!r.ok()) return r.status();
-        root =
-            root_outlets.emplace(a.copy_of, r->has_value() ? (*r)->stored.article.outlet : e.outlet)
-                .first;
+        auto original = impl_->LoadArticle(a.copy_of);
+        if (!original.ok()) return original.status();
+        root = root_outlets
+                   .emplace(a.copy_of,
+                            original->has_value() ? (*original)->stored.article.outlet : e.outlet)
+                   .first;
       }
       e.origin = root->second;
       e.origin_kind = "syndicated";
