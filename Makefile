@@ -6,6 +6,8 @@ FUZZ_DIR    ?= build-fuzz
 FUZZ_SECONDS ?= 60
 DEMO_DB     ?= $(RELEASE_DIR)/demo-db
 JOBS        ?= $(shell nproc)
+BENCH_SIZES ?= 10000 100000
+BENCH_RESULTS ?= $(RELEASE_DIR)/bench-results.tsv
 
 .PHONY: all setup build release demo test sanitize bench fuzz format clean
 
@@ -41,18 +43,23 @@ sanitize: setup
 	@cmake --build build-asan -j $(JOBS)
 	@NEWSDESK_CRASH_ARTICLES=400 ctest --test-dir build-asan --output-on-failure -j $(JOBS)
 
+# Every stage benchmark, its peers in the same command, then one table
+# (bench/report.py): figures, ratios, core count, corpus sizes, peak memory.
+# Generated corpora at BENCH_SIZES articles (built once under RELEASE_DIR,
+# reused); BENCH_SIZES="10000 100000 1000000" adds 1M (hours: README).
 bench: setup
 	@bash scripts/setup.sh bench
 	@cmake -S . -B $(RELEASE_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
-	@cmake --build $(RELEASE_DIR) -j $(JOBS) --target bench_pipeline feed_bench fetch_bench extract_bench tag_bench search_bench story_eval
+	@cmake --build $(RELEASE_DIR) -j $(JOBS) --target newsdesk bench_pipeline feed_bench fetch_bench extract_bench tag_bench search_bench story_eval
+	@rm -f $(BENCH_RESULTS)
 	$(RELEASE_DIR)/bench_pipeline
-	bash bench/feeds.sh $(RELEASE_DIR)
-	bash bench/extract.sh $(RELEASE_DIR)
-	bash bench/tag.sh $(RELEASE_DIR)
-	$(RELEASE_DIR)/fetch_bench 2000 8
-	bash bench/search.sh $(RELEASE_DIR)
-	bash bench/stories.sh $(RELEASE_DIR)
-	bash bench/ingest.sh $(RELEASE_DIR)
+	BENCH_RESULTS=$(BENCH_RESULTS) bash bench/feeds.sh $(RELEASE_DIR)
+	BENCH_RESULTS=$(BENCH_RESULTS) bash bench/extract.sh $(RELEASE_DIR)
+	BENCH_RESULTS=$(BENCH_RESULTS) bash bench/tag.sh $(RELEASE_DIR)
+	BENCH_RESULTS=$(BENCH_RESULTS) bash bench/stories.sh $(RELEASE_DIR)
+	BENCH_RESULTS=$(BENCH_RESULTS) INGEST_BENCH_SIZES="$(BENCH_SIZES)" bash bench/ingest.sh $(RELEASE_DIR)
+	BENCH_RESULTS=$(BENCH_RESULTS) SEARCH_BENCH_SIZES="$(BENCH_SIZES)" bash bench/search.sh $(RELEASE_DIR)
+	@python3 bench/report.py $(BENCH_RESULTS)
 
 # Every libFuzzer target (fuzz/README.md) for FUZZ_SECONDS each, built with
 # clang, ASan and UBSan in FUZZ_DIR; fails on any crash, timeout or OOM.

@@ -8,19 +8,21 @@ set -euo pipefail
 build=${1:-build-release}
 corpus=${NEWSDESK_EXTRACT_CORPUS:-../shared/data/extraction-dev/html}
 seconds=${EXTRACT_BENCH_SECONDS:-5}
+source "$(dirname "$0")/lib.sh"
 if ! compgen -G "$corpus/*.html.gz" >/dev/null; then
   echo "extract bench: skipped, no *.html.gz pages at $corpus"
   exit 0
 fi
 pages=$(mktemp -d)
-trap 'rm -rf "$pages"' EXIT
+rss=$(mktemp)
+trap 'rm -rf "$pages" "$rss"' EXIT
 # Both sides are single-threaded; the C++ bench dumps the pages it decompressed
 # so the peer reads exactly the same bytes.
-ours=$("$build/extract_bench" "$corpus" --seconds "$seconds" --dump "$pages")
+ours=$(peak_run "$rss" "$build/extract_bench" "$corpus" --seconds "$seconds" --dump "$pages")
 # /usr/bin/python3: Debian's, which has python3-readability (a pyenv python
 # first on PATH would not).
 peer=$(/usr/bin/python3 - "$pages" "$seconds" <<'PY'
-import glob, logging, os, sys, time
+import glob, logging, os, resource, sys, time
 from readability import Document
 logging.disable(logging.CRITICAL)  # readability logs every page it gives up on
 paths = sorted(glob.glob(os.path.join(sys.argv[1], "*.html")))
@@ -37,7 +39,8 @@ while True:
     secs = time.perf_counter() - start
     if secs >= float(sys.argv[2]):
         break
-print(f"pages={len(docs)} mb={total / 1e6:.1f} rounds={rounds} seconds={secs:.2f} "
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+print(f"pages={len(docs)} mb={total / 1e6:.1f} rounds={rounds} seconds={secs:.2f} peak_mb={peak} "
       f"mb_per_s={total * rounds / 1e6 / secs:.1f} pages_per_s={len(docs) * rounds / secs:.0f}")
 PY
 )
@@ -49,3 +52,11 @@ echo "$ours"
 echo "readability-lxml Document.summary(): $peer"
 awk -v a="$ours_pps" -v b="$peer_pps" \
   'BEGIN { printf "ratio (newsdesk / readability-lxml): %.1fx\n", a / b }'
+n_pages=${peer#pages=}
+n_pages=${n_pages%% *}
+mb=${peer#*mb=}
+mb=${mb%% *}
+peer_peak=${peer##*peak_mb=}
+peer_peak=${peer_peak%% *}
+bench_row "main-text extraction" "$n_pages real news pages (extraction-dev), $mb MB" "$ours_pps" "pages/s" \
+  "python3-readability" "$peer_pps" "$(cat "$rss")" "$peer_peak" "one thread each"

@@ -7,12 +7,17 @@
 # page a real headline and 5-15 real sentences, one of 50 invented outlets,
 # dated over a year. Prints articles/s (wall), CPU seconds, peak resident
 # memory and the core count. Issue #8's target: >= 1,000 articles/s here.
+# The same pages are then served by a loopback HTTP server as RSS feeds
+# (bench/fetch_bench.cc) and ingested from it, for the sizes in
+# INGEST_LOOPBACK_SIZES (default: the first size).
 # Usage: bench/ingest.sh BUILD_DIR   (INGEST_BENCH_SIZES="10000 100000" for
 # more sizes; skipped without ../shared/data)
 set -euo pipefail
 build=${1:-build-release}
+source "$(dirname "$0")/lib.sh"
 data=${NEWSDESK_BENCH_DATA:-../shared/data}
 sizes=${INGEST_BENCH_SIZES:-10000}
+loopback_sizes=${INGEST_LOOPBACK_SIZES:-${sizes%% *}}
 if [[ ! -f $data/wikinews/docs.jsonl || ! -f $data/stories-dev/ecbplus-dev.jsonl ]]; then
   echo "ingest bench: skipped, no texts at $data/wikinews and $data/stories-dev"
   exit 0
@@ -66,7 +71,8 @@ PY
   fi
   db=$work/db-$n
   rm -rf "$db"
-  python3 - "$build/newsdesk" "$pages" "$db" "$n" <<'PY'
+  mb=$(du -sm "$pages" | cut -f1)
+  out=$(python3 - "$build/newsdesk" "$pages" "$db" "$n" <<'PY'
 import resource, subprocess, sys, time
 binary, pages, db, n = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
 start = time.monotonic()
@@ -74,8 +80,25 @@ r = subprocess.run([binary, "ingest", pages, "--db", db, "-q"], stdout=subproces
 wall = time.monotonic() - start
 u = resource.getrusage(resource.RUSAGE_CHILDREN)
 cpu = u.ru_utime + u.ru_stime
-print(f"  {n:>9,} pages: {n / wall:,.0f} articles/s wall ({wall:,.1f} s), "
+print(f"  {n:>9,} pages from files: {n / wall:,.0f} articles/s wall ({wall:,.1f} s), "
       f"{n / cpu:,.0f} per CPU second, peak RSS {u.ru_maxrss / 1024:,.0f} MB"
       + ("" if r.returncode == 0 else f", exit {r.returncode}"))
+print(f"row {n / wall:.0f} {u.ru_maxrss // 1024} {n / cpu:.0f}")
 PY
+)
+  grep -v '^row ' <<<"$out"
+  read -r _ rate peak per_cpu < <(grep '^row ' <<<"$out")
+  label="$(sed ':a;s/\B[0-9]\{3\}\>/,&/;ta' <<<"$n") generated pages, $mb MB"
+  bench_row "ingest from local files" "$label" "$rate" "articles/s" "-" "-" "$peak" "-" \
+    "all extraction on; $per_cpu per CPU second; target 1,000/s"
+  if [[ " $loopback_sizes " == *" $n "* ]]; then
+    rss=$(mktemp)
+    out=$(peak_run "$rss" "$build/fetch_bench" --pages "$pages" --jobs 8)
+    rate=$(grep -o 'pages_per_s: [0-9]*' <<<"$out" | grep -o '[0-9]*$')
+    stored=$(grep -o 'stored: [0-9]*' <<<"$out" | grep -o '[0-9]*$')
+    echo "  $(printf '%9s' "$n") pages from a loopback server: $rate articles/s wall ($stored stored), peak RSS $(cat "$rss") MB"
+    bench_row "ingest from a loopback HTTP server" "$label, as RSS feeds" "$rate" "articles/s" \
+      "-" "-" "$(cat "$rss")" "-" "8 fetches at once; the server runs in the same process"
+    rm -f "$rss"
+  fi
 done

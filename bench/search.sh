@@ -11,6 +11,7 @@
 # every story, ~100 s at 1M).
 set -euo pipefail
 build=${1:-build-release}
+source "$(dirname "$0")/lib.sh"
 data=${NEWSDESK_BENCH_DATA:-../shared/data}
 sizes=${SEARCH_BENCH_SIZES:-"100000 300000"}
 queries=${SEARCH_BENCH_QUERIES:-2000}
@@ -24,4 +25,20 @@ for n in $sizes; do
   "$build/search_bench" build --data "$data" --articles "$n" --db "$dir" | grep -v '^cores:\|^source:'
   dirs+=("$dir")
 done
-"$build/search_bench" query --data "$data" --queries "$queries" "${dirs[@]}"
+out=$("$build/search_bench" query --data "$data" --queries "$queries" "${dirs[@]}")
+echo "$out"
+# "100000 articles (612 MB on disk): p50 3.62 ms, p99 9.42 ms, ... peak RSS 120 MB"
+while read -r line; do
+  articles=${line%% articles*}
+  disk=${line#*(}
+  disk=${disk%% on disk*}
+  p50=${line#*p50 }
+  p50=${p50%% ms*}
+  p99=${line#*p99 }
+  p99=${p99%% ms*}
+  peak=${line##*peak RSS }
+  peak=${peak%% MB*}
+  bench_row "search, p99 (warm, one thread)" \
+    "$(sed ':a;s/\B[0-9]\{3\}\>/,&/;ta' <<<"$articles") generated articles, $disk" "$p99" "ms" "-" "-" "$peak" "-" \
+    "p50 $p50 ms; $queries queries (words, phrases, date and outlet filters); target p99 < 20 ms"
+done < <(grep -E '^[0-9]+ articles \(' <<<"$out")

@@ -9,16 +9,25 @@ set -euo pipefail
 build=${1:-build-release}
 corpus=${NEWSDESK_TAG_CORPUS:-../shared/data/wikinews/docs.jsonl}
 seconds=${TAG_BENCH_SECONDS:-5}
+source "$(dirname "$0")/lib.sh"
 if [[ ! -f $corpus ]]; then
   echo "tag bench: skipped, no articles at $corpus"
   exit 0
 fi
 texts=$(mktemp)
-trap 'rm -f "$texts"' EXIT
-ours=$("$build/tag_bench" "$corpus" --seconds "$seconds" --dump "$texts")
+rss=$(mktemp)
+trap 'rm -f "$texts" "$rss"' EXIT
+ours=$(peak_run "$rss" "$build/tag_bench" "$corpus" --seconds "$seconds" --dump "$texts")
 echo "$ours"
+ours_line=$(grep '^newsdesk RecognizeEntities' <<<"$ours")
+ours_tps=${ours_line#*tokens_per_s=}
+ours_tps=${ours_tps%% *}
+docs=$(grep -o 'docs=[0-9]*' <<<"$ours" | head -n 1)
+corpus_text="${docs#docs=} Wikinews articles"
 if [[ ${NEWSDESK_TAG_PEER:-1} == 0 ]] || ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   echo "compromise: skipped (no node/npm, or NEWSDESK_TAG_PEER=0)"
+  bench_row "entity tagging" "$corpus_text" "$ours_tps" "tokens/s" "-" "-" "$(cat "$rss")" "-" \
+    "one thread; peer skipped"
   exit 0
 fi
 # compromise from the npm registry into a cache folder, once.
@@ -43,14 +52,17 @@ for (let i = 0; secs < seconds; i = (i + 1) % docs.length) {
   done++;
   secs = Number(process.hrtime.bigint() - start) / 1e9;
 }
+const peak = Math.round(process.resourceUsage().maxRSS / 1024);
 console.log(`compromise ${nlp.version} (people+organizations+places): docs=${done} ` +
-            `tokens=${tokens} seconds=${secs.toFixed(2)} tokens_per_s=${Math.round(tokens / secs)}`);
+            `tokens=${tokens} seconds=${secs.toFixed(2)} peak_mb=${peak} ` +
+            `tokens_per_s=${Math.round(tokens / secs)}`);
 JS
 )
 echo "$peer"
-ours_line=$(grep '^newsdesk RecognizeEntities' <<<"$ours")
-ours_tps=${ours_line#*tokens_per_s=}
-ours_tps=${ours_tps%% *}
 peer_tps=${peer##*tokens_per_s=}
+peer_peak=${peer##*peak_mb=}
+peer_peak=${peer_peak%% *}
 awk -v a="$ours_tps" -v b="$peer_tps" \
   'BEGIN { printf "ratio (newsdesk RecognizeEntities / compromise): %.1fx\n", a / b }'
+bench_row "entity tagging" "$corpus_text" "$ours_tps" "tokens/s" "compromise (npm)" "$peer_tps" \
+  "$(cat "$rss")" "$peer_peak" "one thread each; newsdesk: whole RecognizeEntities"

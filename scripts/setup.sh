@@ -28,7 +28,7 @@ packages=(
 
 # `setup.sh bench` also installs the peers the benchmarks compare with.
 if [[ ${1:-} == bench ]]; then
-  packages+=(python3-feedparser python3-readability)
+  packages+=(python3-feedparser python3-readability time)  # time: peak memory of each stage
 fi
 # `setup.sh fuzz` also installs what `make fuzz` builds with: clang, its
 # libFuzzer and sanitizer runtimes (only recommended by clang, and this script
