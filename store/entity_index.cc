@@ -401,10 +401,10 @@ Result<std::optional<EntityId>> EntityCommit::Resolve(const DocumentEntity& d) {
   const std::vector<std::string> words = SplitWords(name_key);
   const std::set<std::string> distinct(words.begin(), words.end());
   // Either way round, a containing name shares two distinct words with this
-  // one (both have two or more; one word said twice, "Wu Wu", aside), so a stored person indexed
-  // under only one of them
-  // ("Wu" among thousands of Wus) cannot be one: counting the words' index
-  // lists keeps a common first name from loading every person who has it.
+  // one (both have two or more; one word said twice, "Wu Wu", aside), so a
+  // stored person indexed under only one of them ("Wu" among thousands of
+  // Wus) cannot be one: counting the words' index lists keeps a common first
+  // name from loading every person who has it.
   std::map<EntityId, std::size_t> shared;
   for (const std::string& w : distinct) {
     auto found = ScanAliasIndex(c_, c_.alias_words, w);

@@ -74,12 +74,12 @@ Result<std::vector<EntityId>> ScanAliasIndex(const EntityColumns& c,
                                              rocksdb::ColumnFamilyHandle* family,
                                              const std::string& key);
 
-// One Commit's entity changes. Remove (for the old version on update) goes
-// first, then Add; Write puts everything into the batch.
 // The writer's decoded entity records, as stored: it reads a record from
 // here before the database, and Publish puts back what a commit wrote.
 using EntityCache = std::unordered_map<EntityId, std::shared_ptr<const EntityRecord>>;
 
+// One Commit's entity changes. Remove (for the old version on update) goes
+// first, then Add; Write puts everything into the batch.
 class EntityCommit {
  public:
   // `cache` (may be null) holds records exactly as the database has them.
