@@ -44,19 +44,14 @@ print(f"pages={len(docs)} mb={total / 1e6:.1f} rounds={rounds} seconds={secs:.2f
       f"mb_per_s={total * rounds / 1e6 / secs:.1f} pages_per_s={len(docs) * rounds / secs:.0f}")
 PY
 )
-ours_line=$(grep '^newsdesk' <<<"$ours")
-ours_pps=${ours_line##*pages_per_s=}
-peer_pps=${peer##*pages_per_s=}
+ours_pps=$(field pages_per_s "$(grep '^newsdesk' <<<"$ours")")
+peer_pps=$(field pages_per_s "$peer")
 echo "cores: $(nproc) (each side runs on one thread)"
 echo "$ours"
 echo "readability-lxml Document.summary(): $peer"
 awk -v a="$ours_pps" -v b="$peer_pps" \
   'BEGIN { printf "ratio (newsdesk / readability-lxml): %.1fx\n", a / b }'
-n_pages=${peer#pages=}
-n_pages=${n_pages%% *}
-mb=${peer#*mb=}
-mb=${mb%% *}
-peer_peak=${peer##*peak_mb=}
-peer_peak=${peer_peak%% *}
-bench_row "main-text extraction" "$n_pages real news pages (extraction-dev), $mb MB" "$ours_pps" "pages/s" \
-  "python3-readability" "$peer_pps" "$(cat "$rss")" "$peer_peak" "one thread each"
+bench_row "main-text extraction" \
+  "$(field pages "$peer") real news pages (extraction-dev), $(field mb "$peer") MB" \
+  "$ours_pps" "pages/s" "python3-readability" "$peer_pps" "$(cat "$rss")" \
+  "$(field peak_mb "$peer")" "one thread each"

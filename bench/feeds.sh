@@ -39,17 +39,12 @@ peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
 print(f"files={len(docs)} bytes={total} rounds={rounds} seconds={secs:.2f} peak_mb={peak} mb_per_s={total * rounds / 1e6 / secs:.2f}")
 PY
 )
-ours_mbs=${ours##*mb_per_s=}
-peer_mbs=${peer##*mb_per_s=}
+ours_mbs=$(field mb_per_s "$ours")
+peer_mbs=$(field mb_per_s "$peer")
 echo "cores: $(nproc)"
 echo "newsdesk ParseFeed:  $ours"
 echo "python3-feedparser:  $peer"
 awk -v a="$ours_mbs" -v b="$peer_mbs" 'BEGIN { printf "ratio (newsdesk / feedparser): %.1fx\n", a / b }'
-peer_peak=${peer##*peak_mb=}
-peer_peak=${peer_peak%% *}
-files=${peer#files=}
-files=${files%% *}
-bytes=${peer#*bytes=}
-bytes=${bytes%% *}
-bench_row "feed parsing" "$files core-tier conformance feeds, $(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1e6 }') MB" \
-  "$ours_mbs" "MB/s" "python3-feedparser" "$peer_mbs" "$(cat "$rss")" "$peer_peak" "one thread each"
+bytes=$(field bytes "$peer")
+bench_row "feed parsing" "$(field files "$peer") core-tier conformance feeds, $(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1e6 }') MB" \
+  "$ours_mbs" "MB/s" "python3-feedparser" "$peer_mbs" "$(cat "$rss")" "$(field peak_mb "$peer")" "one thread each"

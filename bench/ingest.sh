@@ -88,7 +88,7 @@ PY
 )
   grep -v '^row ' <<<"$out"
   read -r _ rate peak per_cpu < <(grep '^row ' <<<"$out")
-  label="$(sed ':a;s/\B[0-9]\{3\}\>/,&/;ta' <<<"$n") generated pages, $mb MB"
+  label="$(thousands "$n") generated pages, $mb MB"
   bench_row "ingest from local files" "$label" "$rate" "articles/s" "-" "-" "$peak" "-" \
     "all extraction on; $per_cpu per CPU second; target 1,000/s"
   if [[ " $loopback_sizes " == *" $n "* ]]; then

@@ -10,6 +10,16 @@ bench_row() {
   echo "$*" >>"$BENCH_RESULTS"
 }
 
+# field KEY TEXT: VALUE of the last " KEY=VALUE" (or one at the start) in TEXT.
+field() {
+  grep -oE "(^| )$1=[^ ]*" <<<"$2" | tail -n 1 | cut -d= -f2
+}
+
+# thousands N: 100000 → 100,000.
+thousands() {
+  sed ':a;s/\B[0-9]\{3\}\>/,&/;ta' <<<"$1"
+}
+
 # peak_run FILE CMD...: runs CMD (its output passes through) and writes its
 # peak resident memory in MB to FILE (GNU time, Debian's `time`).
 peak_run() {

@@ -39,6 +39,6 @@ while read -r line; do
   peak=${line##*peak RSS }
   peak=${peak%% MB*}
   bench_row "search, p99 (warm, one thread)" \
-    "$(sed ':a;s/\B[0-9]\{3\}\>/,&/;ta' <<<"$articles") generated articles, $disk" "$p99" "ms" "-" "-" "$peak" "-" \
+    "$(thousands "$articles") generated articles, $disk" "$p99" "ms" "-" "-" "$peak" "-" \
     "p50 $p50 ms; $queries queries (words, phrases, date and outlet filters); target p99 < 20 ms"
 done < <(grep -E '^[0-9]+ articles \(' <<<"$out")

@@ -19,11 +19,8 @@ rss=$(mktemp)
 trap 'rm -f "$texts" "$rss"' EXIT
 ours=$(peak_run "$rss" "$build/tag_bench" "$corpus" --seconds "$seconds" --dump "$texts")
 echo "$ours"
-ours_line=$(grep '^newsdesk RecognizeEntities' <<<"$ours")
-ours_tps=${ours_line#*tokens_per_s=}
-ours_tps=${ours_tps%% *}
-docs=$(grep -o 'docs=[0-9]*' <<<"$ours" | head -n 1)
-corpus_text="${docs#docs=} Wikinews articles"
+ours_tps=$(field tokens_per_s "$(grep '^newsdesk RecognizeEntities' <<<"$ours")")
+corpus_text="$(field docs "$(head -n 1 <<<"$ours")") Wikinews articles"
 if [[ ${NEWSDESK_TAG_PEER:-1} == 0 ]] || ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   echo "compromise: skipped (no node/npm, or NEWSDESK_TAG_PEER=0)"
   bench_row "entity tagging" "$corpus_text" "$ours_tps" "tokens/s" "-" "-" "$(cat "$rss")" "-" \
@@ -59,9 +56,8 @@ console.log(`compromise ${nlp.version} (people+organizations+places): docs=${don
 JS
 )
 echo "$peer"
-peer_tps=${peer##*tokens_per_s=}
-peer_peak=${peer##*peak_mb=}
-peer_peak=${peer_peak%% *}
+peer_tps=$(field tokens_per_s "$peer")
+peer_peak=$(field peak_mb "$peer")
 awk -v a="$ours_tps" -v b="$peer_tps" \
   'BEGIN { printf "ratio (newsdesk RecognizeEntities / compromise): %.1fx\n", a / b }'
 bench_row "entity tagging" "$corpus_text" "$ours_tps" "tokens/s" "compromise (npm)" "$peer_tps" \

@@ -206,12 +206,10 @@ Result<std::vector<EntityId>> ScanAliasIndex(const EntityColumns& c,
 
 Result<EntityCommit::Touched*> EntityCommit::Touch(EntityId id) {
   if (auto it = touched_.find(id); it != touched_.end()) return &it->second;
-  if (cache_ != nullptr) {
-    if (auto it = cache_->find(id); it != cache_->end()) {
-      Touched t;
-      t.stored = it->second;
-      return &touched_.emplace(id, std::move(t)).first->second;
-    }
+  if (auto it = cache_.find(id); it != cache_.end()) {
+    Touched t;
+    t.stored = it->second;
+    return &touched_.emplace(id, std::move(t)).first->second;
   }
   auto loaded = LoadEntity(c_, id);
   if (!loaded.ok()) return loaded.status();
@@ -536,7 +534,8 @@ void EntityCommit::Write(rocksdb::WriteBatch& batch) const {
   for (const auto& [k, v] : mention_puts_) batch.Put(c_.mentions, k, v);
 }
 
-void EntityCommit::Publish(EntityCache& cache, std::size_t limit) && {
+void EntityCommit::Publish(std::size_t limit) && {
+  EntityCache& cache = cache_;
   if (cache.size() + touched_.size() > limit) cache.clear();
   for (auto& [id, t] : touched_) {
     if (!t.edited) {

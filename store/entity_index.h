@@ -82,9 +82,8 @@ using EntityCache = std::unordered_map<EntityId, std::shared_ptr<const EntityRec
 // first, then Add; Write puts everything into the batch.
 class EntityCommit {
  public:
-  // `cache` (may be null) holds records exactly as the database has them.
-  EntityCommit(const EntityColumns& c, EntityId next_id, std::uint64_t count,
-               const EntityCache* cache = nullptr)
+  // `cache` holds records exactly as the database has them; Publish keeps it so.
+  EntityCommit(const EntityColumns& c, EntityId next_id, std::uint64_t count, EntityCache& cache)
       : c_(c), next_id_(next_id), count_(count), cache_(cache) {}
   // Holds pending records of one commit; never copied.
   EntityCommit(const EntityCommit&) = delete;
@@ -101,9 +100,9 @@ class EntityCommit {
                                       std::vector<EntityId>* document_ids = nullptr);
   void Write(rocksdb::WriteBatch& batch) const;
   // After the batch of Write is in the database: every record this commit
-  // read or wrote, as the database has it now, into `cache` (emptied first
+  // read or wrote, as the database has it now, into the cache (emptied first
   // when it would grow past `limit`); consumes the commit.
-  void Publish(EntityCache& cache, std::size_t limit) &&;
+  void Publish(std::size_t limit) &&;
 
   EntityId next_id() const { return next_id_; }
   std::uint64_t count() const;
@@ -129,12 +128,13 @@ class EntityCommit {
   EntityColumns c_;
   EntityId next_id_;
   std::uint64_t count_;
-  const EntityCache* cache_;
+  EntityCache& cache_;
   std::uint64_t created_ = 0;
   std::map<EntityId, Touched> touched_;  // every entity read, changed or only looked at
-  // The touched entities this commit changes (or creates): only these are
-  // written, and only these can be missing from the alias indexes or be
-  // there under keys they are about to lose.
+  // The touched entities this commit changes (or creates), those with
+  // `edited`, kept apart so that each lookup need not walk all it touched:
+  // only these are written, and only these can be missing from the alias
+  // indexes or be there under keys they are about to lose.
   std::set<EntityId> changed_;
   ArticleId removed_article_ = 0;
   std::vector<std::string> mention_deletes_;

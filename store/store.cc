@@ -663,7 +663,7 @@ Result<CommitOutcome> Store::Impl::Commit(const Article& article, const std::str
   if (!s.IsNotFound()) return FromRocks(s, dir);
 
   PendingCommit p;
-  EntityCommit entities(Entities(), next_entity_id, entity_count, &entity_cache);
+  EntityCommit entities(Entities(), next_entity_id, entity_count, entity_cache);
   std::uint64_t new_next_article = next_article_id, new_next_story = next_story_id;
   std::uint64_t new_article_count = article_count, new_story_count = story_count;
 
@@ -1123,7 +1123,7 @@ Result<CommitOutcome> Store::Impl::Commit(const Article& article, const std::str
   story_count = new_story_count;
   next_entity_id = entities.next_id();
   entity_count = entities.count();
-  std::move(entities).Publish(entity_cache, kEntityCacheSize);
+  std::move(entities).Publish(kEntityCacheSize);
   next_fact_id = new_next_fact;
   ++profile.commits;
   profile.total += ThreadCpuSeconds() - started;
