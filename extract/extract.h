@@ -170,6 +170,17 @@ struct TermCount {
 inline constexpr std::uint32_t kTitleWeight = 3;
 std::vector<TermCount> ArticleTerms(const Article& article);  // sorted by term
 
+// An article's terms in order, its title's and its text's, as Terms lists
+// them: the store reads them four times per article (counts, SimHash,
+// search postings, story lead), and tokenizes and stems once.
+struct ArticleTermLists {
+  std::vector<std::string> title;
+  std::vector<std::string> text;
+};
+ArticleTermLists ListArticleTerms(const Article& article);
+// ArticleTerms(article) from ListArticleTerms(article).
+std::vector<TermCount> ArticleTerms(const ArticleTermLists& lists);
+
 // Equal for two copies of one article from one outlet, whatever their URLs:
 // a hash of outlet, title and text after case folding and whitespace
 // collapsing. Copies of one text at two outlets differ on purpose (they are
@@ -183,6 +194,8 @@ std::uint64_t ContentFingerprint(const Article& article);
 // differ in about half. Texts with fewer terms than a shingle give 0.
 inline constexpr std::size_t kShingleTerms = 4;
 std::uint64_t TextSimhash(std::string_view text);
+// TextSimhash(text) from Terms(text).
+std::uint64_t TermsSimhash(const std::vector<std::string>& terms);
 // Bits in which two SimHashes differ.
 int SimhashDistance(std::uint64_t a, std::uint64_t b);
 

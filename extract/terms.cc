@@ -8,7 +8,6 @@
 #include <algorithm>
 #include <array>
 #include <bit>
-#include <map>
 #include <memory>
 #include <string>
 #include <unordered_set>
@@ -157,12 +156,29 @@ std::vector<std::string> Terms(std::string_view text) {
 }
 
 std::vector<TermCount> ArticleTerms(const Article& article) {
-  std::map<std::string, std::uint32_t> counts;
-  for (auto& t : Terms(article.title)) counts[t] += kTitleWeight;
-  for (auto& t : Terms(article.text)) counts[t] += 1;
+  return ArticleTerms(ListArticleTerms(article));
+}
+
+ArticleTermLists ListArticleTerms(const Article& article) {
+  return {Terms(article.title), Terms(article.text)};
+}
+
+std::vector<TermCount> ArticleTerms(const ArticleTermLists& lists) {
+  // Every occurrence with its weight, sorted by term, then summed per term.
+  std::vector<std::pair<std::string_view, std::uint32_t>> occurrences;
+  occurrences.reserve(lists.title.size() + lists.text.size());
+  for (const std::string& t : lists.title) occurrences.emplace_back(t, kTitleWeight);
+  for (const std::string& t : lists.text) occurrences.emplace_back(t, 1);
+  std::sort(occurrences.begin(), occurrences.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
   std::vector<TermCount> out;
-  out.reserve(counts.size());
-  for (auto& [term, count] : counts) out.push_back({term, count});
+  for (const auto& [term, weight] : occurrences) {
+    if (out.empty() || out.back().term != term) {
+      out.push_back({std::string(term), weight});
+    } else {
+      out.back().count += weight;
+    }
+  }
   return out;
 }
 
@@ -175,8 +191,9 @@ std::uint64_t ContentFingerprint(const Article& article) {
   return XXH3_64bits(key.data(), key.size());
 }
 
-std::uint64_t TextSimhash(std::string_view text) {
-  std::vector<std::string> terms = Terms(text);
+std::uint64_t TextSimhash(std::string_view text) { return TermsSimhash(Terms(text)); }
+
+std::uint64_t TermsSimhash(const std::vector<std::string>& terms) {
   if (terms.size() < kShingleTerms) return 0;
   std::array<int, 64> votes{};
   std::string shingle;

@@ -907,6 +907,10 @@ std::string OutletTerm(std::string_view outlet) { return "\x01o" + std::string(o
 std::string EntityTerm(EntityId entity) { return "\x01e" + BigEndian64(entity); }
 
 ArticleIndex IndexArticle(const ArticleRecord& r) {
+  return IndexArticle(r, ListArticleTerms(r.stored.article));
+}
+
+ArticleIndex IndexArticle(const ArticleRecord& r, const ArticleTermLists& lists) {
   struct Occurrences {
     std::uint64_t title = 0, text = 0;
     std::vector<std::uint64_t> positions;
@@ -914,14 +918,14 @@ ArticleIndex IndexArticle(const ArticleRecord& r) {
   std::map<std::string, Occurrences> words;
   const Article& a = r.stored.article;
   std::uint64_t position = 0;
-  const std::vector<std::string> title = Terms(a.title);
+  const std::vector<std::string>& title = lists.title;
   for (const std::string& t : title) {
     Occurrences& o = words[t];
     ++o.title;
     o.positions.push_back(position++);
   }
   ++position;
-  const std::vector<std::string> text = Terms(a.text);
+  const std::vector<std::string>& text = lists.text;
   for (const std::string& t : text) {
     Occurrences& o = words[t];
     ++o.text;
@@ -949,10 +953,10 @@ ArticleIndex IndexArticle(const ArticleRecord& r) {
 }
 
 Status WriteSearchIndex(const SearchColumns& c, const ArticleRecord* old, const ArticleRecord& now,
-                        rocksdb::WriteBatch& batch) {
+                        const ArticleTermLists& now_terms, rocksdb::WriteBatch& batch) {
   auto total = ReadCounter(c, rocksdb::ReadOptions(), c.meta, kIndexedLengthKey);
   if (!total.ok()) return total.status();
-  const ArticleIndex added = IndexArticle(now);
+  const ArticleIndex added = IndexArticle(now, now_terms);
   ArticleIndex removed;
   if (old != nullptr) removed = IndexArticle(*old);
   // A new time may move the article to other blocks: then every posting

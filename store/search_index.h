@@ -95,15 +95,17 @@ struct ArticleIndex {
   std::map<std::string, std::string> postings;  // term → payload
   std::uint64_t length = 0;                     // its indexed length
 };
+// `lists` is ListArticleTerms of its article; the shorter form lists them.
+ArticleIndex IndexArticle(const ArticleRecord& r, const ArticleTermLists& lists);
 ArticleIndex IndexArticle(const ArticleRecord& r);
 
 // Adds to `batch` what replacing `old` (null for a new article) by `now`
 // changes in the index: the postings only the old version had are deleted,
-// the new or changed ones put, and the length total adjusted. Fails when
-// the length total cannot be read (then `batch` is unchanged) or the batch
-// takes no more.
+// the new or changed ones put, and the length total adjusted. `now_terms`
+// is ListArticleTerms of now's article. Fails when the length total cannot
+// be read (then `batch` is unchanged) or the batch takes no more.
 Status WriteSearchIndex(const SearchColumns& c, const ArticleRecord* old, const ArticleRecord& now,
-                        rocksdb::WriteBatch& batch);
+                        const ArticleTermLists& now_terms, rocksdb::WriteBatch& batch);
 
 // Store::Search (store/store.h), on one snapshot of the database.
 Result<SearchResults> SearchArticles(const SearchColumns& c, const SearchQuery& query);

@@ -186,8 +186,9 @@ struct Store::Impl {
   // Writer-side caches: this process is the only writer, so they stay true
   // to the database; both are updated only after a successful write.
   // Every term and entity name a commit has weighed, with its statistics;
-  // never erased while the writer runs (story scoring holds their
-  // addresses).
+  // story scoring holds their addresses, so they are emptied only between
+  // commits, together with scored_stories, once they hold more than
+  // options.writer_term_cache (a long run's vocabulary grows without end).
   std::unordered_map<std::string, TermStats> term_stats, name_stats;
   // Story centroids resolved to those statistics, for scoring candidates.
   std::unordered_map<StoryId, ScoredChannels> scored_stories;
@@ -251,16 +252,21 @@ struct Store::Impl {
   // the next CachedStory call (which may clear the cache) or write.
   Result<const StoryRecord*> CachedStory(StoryId id);
   Result<std::vector<ArticleId>> StoryMembers(StoryId id) const;
-  Result<std::uint64_t> DocFreq(const std::string& term);
   // The statistics of a word, or of an entity name; read from the database
-  // on first use.
-  Result<const TermStats*> WordStats(const std::string& term);
+  // on first use. Commit sets a word's document frequency through
+  // MutableWordStats after its write.
+  Result<TermStats*> MutableWordStats(const std::string& term);
+  Result<const TermStats*> WordStats(const std::string& term) {
+    auto stats = MutableWordStats(term);
+    if (!stats.ok()) return stats.status();
+    return static_cast<const TermStats*>(*stats);
+  }
   Result<const TermStats*> NameStats(const std::string& name);
   // An article's or a story's channels resolved to their statistics.
   Result<ScoredChannels> Resolve(const ChannelVectors& vectors);
   // Writes the article's facts (fact records, keys, support) and its
-  // SimHash bands into `batch`, taking back the old version's; sets
-  // rec.simhash, rec.copy_of and rec.fact_ids. `document_ids` maps the
+  // SimHash bands (of rec.simhash, set before) into `batch`, taking back
+  // the old version's; sets rec.copy_of and rec.fact_ids. `document_ids` maps the
   // article's document entities to stored ones.
   Status CommitFacts(rocksdb::WriteBatch& batch, const ArticleRecord* old, ArticleRecord& rec,
                      const std::vector<EntityId>& document_ids, std::uint64_t& next_fact);
@@ -499,13 +505,7 @@ Result<std::vector<ArticleId>> Store::Impl::StoryMembers(StoryId id) const {
   return ids;
 }
 
-Result<std::uint64_t> Store::Impl::DocFreq(const std::string& term) {
-  auto stats = WordStats(term);
-  if (!stats.ok()) return stats.status();
-  return (*stats)->df;
-}
-
-Result<const TermStats*> Store::Impl::WordStats(const std::string& term) {
+Result<TermStats*> Store::Impl::MutableWordStats(const std::string& term) {
   auto it = term_stats.find(term);
   if (it != term_stats.end()) return &it->second;
   std::string v;
@@ -615,7 +615,9 @@ StoryRecord RebuildStory(StoryId id, const std::vector<ArticleRecord>& members) 
     first = false;
     ++r.article_count;
     ++r.outlets[m.stored.article.outlet];
-    AdjustCentroids(r.centroids, ArticleVectors(m.stored.article, m.terms), +1.0);
+    AdjustCentroids(r.centroids,
+                    ArticleVectors(m.stored.article, m.terms, ListArticleTerms(m.stored.article)),
+                    +1.0);
     AddEntities(r, m.entity_links, +1);
   }
   double best = -1;
@@ -662,6 +664,12 @@ Result<CommitOutcome> Store::Impl::Commit(const Article& article, const std::str
   }
   if (!s.IsNotFound()) return FromRocks(s, dir);
 
+  if (term_stats.size() + name_stats.size() > options.writer_term_cache) {
+    // Between commits only scored_stories holds their addresses.
+    scored_stories.clear();
+    name_stats.clear();
+    term_stats.clear();
+  }
   PendingCommit p;
   EntityCommit entities(Entities(), next_entity_id, entity_count, entity_cache);
   std::uint64_t new_next_article = next_article_id, new_next_story = next_story_id;
@@ -779,7 +787,9 @@ Result<CommitOutcome> Store::Impl::Commit(const Article& article, const std::str
     if (in_urls.IsNotFound() && (in_aliases.IsNotFound() || ours)) rec.alias_key = *fetched;
   }
   rec.stored.ingested_at = options.now ? options.now() : SystemNow();
-  rec.terms = ArticleTerms(article);
+  const ArticleTermLists term_lists = ListArticleTerms(article);
+  rec.terms = ArticleTerms(term_lists);
+  rec.simhash = TermsSimhash(term_lists.text);
   const UnixSeconds t = rec.stored.Time();
   double mark = ThreadCpuSeconds();
   std::vector<EntityId> document_ids;
@@ -820,7 +830,7 @@ Result<CommitOutcome> Store::Impl::Commit(const Article& article, const std::str
   // Candidates: the stories found under the article's keys (its rarest
   // words, its names), the most recently seen first, then the ones this
   // commit touched.
-  const ChannelVectors vec = ArticleVectors(article, rec.terms);
+  const ChannelVectors vec = ArticleVectors(article, rec.terms, term_lists);
   auto resolved = Resolve(vec);
   if (!resolved.ok()) return resolved.status();
   const WeightedArticle weighted = WeighArticle(*resolved, log_docs);
@@ -1049,14 +1059,15 @@ Result<CommitOutcome> Store::Impl::Commit(const Article& article, const std::str
   spent.stories += ThreadCpuSeconds() - mark;
   for (auto& [mid, moved] : p.moved)
     p.batch.Put(cf[kArticles], BigEndian64(mid), EncodeArticle(moved));
-  std::unordered_map<std::string, std::uint64_t> new_doc_freq;
+  std::vector<std::pair<TermStats*, std::uint64_t>> new_doc_freq;
+  new_doc_freq.reserve(p.doc_freq_delta.size());
   for (auto& [term, delta] : p.doc_freq_delta) {
     if (delta == 0) continue;
-    auto df = DocFreq(term);
-    if (!df.ok()) return df.status();
+    auto stats = MutableWordStats(term);
+    if (!stats.ok()) return stats.status();
     std::uint64_t n = static_cast<std::uint64_t>(
-        std::max<std::int64_t>(0, static_cast<std::int64_t>(*df) + delta));
-    new_doc_freq[term] = n;
+        std::max<std::int64_t>(0, static_cast<std::int64_t>((*stats)->df) + delta));
+    new_doc_freq.emplace_back(*stats, n);
     if (n == 0) {
       p.batch.Delete(cf[kDocFreq], term);
     } else {
@@ -1084,7 +1095,8 @@ Result<CommitOutcome> Store::Impl::Commit(const Article& article, const std::str
   entities.Write(p.batch);
   spent.entities += ThreadCpuSeconds() - mark;
   mark = ThreadCpuSeconds();
-  if (Status ss = WriteSearchIndex(SearchIndex(), old ? &*old : nullptr, rec, p.batch); !ss.ok())
+  if (Status ss = WriteSearchIndex(SearchIndex(), old ? &*old : nullptr, rec, term_lists, p.batch);
+      !ss.ok())
     return ss;
   spent.search += ThreadCpuSeconds() - mark;
   p.batch.Put(cf[kMeta], kNextFactKey, BigEndian64(new_next_fact));
@@ -1096,9 +1108,7 @@ Result<CommitOutcome> Store::Impl::Commit(const Article& article, const std::str
   if (!s.ok()) return FromRocks(s, dir);
   spent.write += ThreadCpuSeconds() - mark;
 
-  for (auto& [term, n] : new_doc_freq) {
-    if (auto it = term_stats.find(term); it != term_stats.end()) it->second.SetDocFreq(n);
-  }
+  for (auto& [stats, n] : new_doc_freq) stats->SetDocFreq(n);
   headline_cache.erase(id);  // an update changed its words
   for (auto& [sid, touched] : p.stories) {
     if (touched.record && touched.record->headline_article == id) {
@@ -1216,8 +1226,8 @@ Status Store::Impl::CommitFacts(rocksdb::WriteBatch& batch, const ArticleRecord*
     }
   }
 
-  // Syndication: the root of the first stored near copy of this text.
-  rec.simhash = TextSimhash(article.text);
+  // Syndication: the root of the first stored near copy of this text
+  // (rec.simhash is its text's).
   rec.copy_of = 0;
   if (rec.simhash != 0) {
     std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(ro, cf[kSimhashBands]));

@@ -53,6 +53,12 @@ struct StoreOptions {
   // their 64 bits are copies of one text (syndication): together they are
   // one origin. Default: 3.
   int near_duplicate_bits = 3;
+  // The writer keeps the document frequencies of the words and entity
+  // names it has weighed in memory, and starts over once it holds more
+  // than this many (about 100 bytes each), so that a long run's memory
+  // does not grow with its vocabulary. Stories come out the same with any
+  // size; a smaller one reads more from the database. Default: 500,000.
+  std::size_t writer_term_cache = 500'000;
   // The clock that stamps ingestion times. Default: the system clock.
   std::function<UnixSeconds()> now;
 };

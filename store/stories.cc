@@ -55,20 +55,6 @@ Weighted Heaviest(const TermVector& v, std::size_t n) {
   return by_weight;
 }
 
-// The first `n` terms of a text, reading only as much of it as they take:
-// the text is cut at a space, which no term spans.
-std::vector<std::string> LeadingTerms(std::string_view text, std::size_t n) {
-  for (std::size_t window = 1024;; window *= 4) {
-    std::size_t cut = window >= text.size() ? text.size() : text.find_last_of(" \t\n", window);
-    if (cut == std::string_view::npos || cut == 0) continue;
-    std::vector<std::string> terms = Terms(text.substr(0, cut));
-    if (terms.size() >= n || cut == text.size()) {
-      if (terms.size() > n) terms.resize(n);
-      return terms;
-    }
-  }
-}
-
 // Keys per channel: words and names find candidate stories; the lead and
 // numbers only score them.
 constexpr std::size_t kStoryWordKeys = 12, kStoryNameKeys = 6;
@@ -77,17 +63,31 @@ constexpr std::size_t kArticleWordKeys = 8, kArticleLeadKeys = 6, kArticleNameKe
 }  // namespace
 
 TermVector NormalizedTf(const std::vector<TermCount>& terms) {
-  std::map<std::string, double> counts;
-  for (const TermCount& t : terms) counts.emplace(t.term, t.count);
-  return Normalized(counts);
+  TermVector v;
+  v.reserve(terms.size());
+  double norm = 0;
+  for (const TermCount& t : terms) {
+    if (!v.empty() && v.back().first == t.term) continue;  // each term once, as a map keeps it
+    double w = 1.0 + std::log(std::max(static_cast<double>(t.count), 1.0));
+    v.emplace_back(t.term, w);
+    norm += w * w;
+  }
+  if (norm > 0) {
+    double inv = 1.0 / std::sqrt(norm);
+    for (auto& [term, w] : v) w *= inv;
+  }
+  auto by_term = [](const auto& x, const auto& y) { return x.first < y.first; };
+  if (!std::is_sorted(v.begin(), v.end(), by_term)) std::sort(v.begin(), v.end(), by_term);
+  return v;
 }
 
-ChannelVectors ArticleVectors(const Article& article, const std::vector<TermCount>& terms) {
+ChannelVectors ArticleVectors(const Article& article, const std::vector<TermCount>& terms,
+                              const ArticleTermLists& lists) {
   ChannelVectors v;
   v[kWords] = NormalizedTf(terms);
   std::map<std::string, double> lead, names, numbers;
-  for (const std::string& t : Terms(article.title)) lead[t] += kTitleWeight;
-  for (const std::string& t : LeadingTerms(article.text, kLeadTerms)) lead[t] += 1;
+  for (const std::string& t : lists.title) lead[t] += kTitleWeight;
+  for (std::size_t i = 0; i < lists.text.size() && i < kLeadTerms; ++i) lead[lists.text[i]] += 1;
   for (const TermCount& t : terms) {
     if (HasDigit(t.term)) numbers[t.term] += t.count;
   }
@@ -99,6 +99,11 @@ ChannelVectors ArticleVectors(const Article& article, const std::vector<TermCoun
   v[kNames] = Normalized(names);
   v[kNumbers] = Normalized(numbers);
   return v;
+}
+
+ChannelVectors ArticleVectors(const Article& article) {
+  ArticleTermLists lists = ListArticleTerms(article);
+  return ArticleVectors(article, ArticleTerms(lists), lists);
 }
 
 double Similarity(const TermVector& article, const TermVector& centroid,

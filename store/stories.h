@@ -46,8 +46,11 @@ using ChannelVectors = std::array<TermVector, kChannelCount>;
 // (1 + ln count) per term, scaled to unit length.
 TermVector NormalizedTf(const std::vector<TermCount>& terms);
 
-// The four vectors of an article. `terms` is ArticleTerms(article).
-ChannelVectors ArticleVectors(const Article& article, const std::vector<TermCount>& terms);
+// The four vectors of an article. `lists` is ListArticleTerms(article),
+// `terms` ArticleTerms(lists); the shorter form finds both itself.
+ChannelVectors ArticleVectors(const Article& article, const std::vector<TermCount>& terms,
+                              const ArticleTermLists& lists);
+ChannelVectors ArticleVectors(const Article& article);
 
 // Cosine similarity of a vector and a centroid after weighting both by
 // idf(term).

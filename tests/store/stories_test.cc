@@ -104,6 +104,26 @@ TEST(Stories, ArticlesAboutOneEventJoinOneStoryAndOthersDoNot) {
   EXPECT_EQ((*fire)->articles.front().article.outlet, "brennock-post");  // oldest first
 }
 
+TEST(Stories, TheWriterForgettingTermStatisticsChangesNoStory) {
+  // A writer that starts its term statistics over after every commit reads
+  // them back from the database: the same stories as one that keeps them.
+  StoreOptions forgetful;
+  forgetful.writer_term_cache = 1;
+  Fixture kept(Corpus()), forgot(Corpus(), forgetful);
+  ASSERT_EQ(kept.outcomes.size(), forgot.outcomes.size());
+  for (std::size_t i = 0; i < kept.outcomes.size(); ++i) {
+    EXPECT_EQ(kept.outcomes[i].story, forgot.outcomes[i].story) << "article " << i;
+  }
+  auto a = kept.store->ListStories({}), b = forgot.store->ListStories({});
+  ASSERT_TRUE(a.ok() && b.ok());
+  ASSERT_EQ(a->size(), b->size());
+  for (std::size_t i = 0; i < a->size(); ++i) {
+    EXPECT_EQ((*a)[i].id, (*b)[i].id);
+    EXPECT_EQ((*a)[i].title, (*b)[i].title);
+    EXPECT_EQ((*a)[i].article_count, (*b)[i].article_count);
+  }
+}
+
 TEST(Stories, ListsMostCoveredFirstAndFilters) {
   Fixture f(Corpus());
   auto all = f.store->ListStories({});

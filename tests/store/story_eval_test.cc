@@ -43,11 +43,20 @@ TEST(StoryEval, StoriesOfTheDevSetStayAboveTheFloor) {
   auto docs = story_eval::LoadDocuments(path);
   ASSERT_TRUE(docs.ok()) << docs.status().message();
   testing::TempDir tmp;
-  auto run = story_eval::ClusterAndScore(story_eval::Arrange(std::move(*docs), true, 1),
-                                         tmp.path() + "/db", StoreOptions{});
+  auto run = story_eval::ClusterAndScore(story_eval::Arrange(*docs, true, 1), tmp.path() + "/db",
+                                         StoreOptions{});
   ASSERT_TRUE(run.ok()) << run.status().message();
   EXPECT_GE(run->score.f1(), kMinimumF1)
       << "precision " << run->score.precision << " recall " << run->score.recall;
+
+  // A writer that keeps few term statistics in memory (starting over many
+  // times in the run) puts every article in the same story.
+  StoreOptions small_cache;
+  small_cache.writer_term_cache = 2000;
+  auto again = story_eval::ClusterAndScore(story_eval::Arrange(std::move(*docs), true, 1),
+                                           tmp.path() + "/db-small-cache", small_cache);
+  ASSERT_TRUE(again.ok()) << again.status().message();
+  EXPECT_EQ(again->assignment, run->assignment);
 }
 
 }  // namespace

@@ -113,7 +113,7 @@ TEST(StoryMath, TheLeadIsTheTitleAndTheFirstWordsOfALongText) {
   Article a;
   a.title = "Ferry strike";
   for (int i = 0; i < 400; ++i) a.text += "word" + std::to_string(i) + (i % 9 == 8 ? ".\n" : " ");
-  ChannelVectors v = ArticleVectors(a, ArticleTerms(a));
+  ChannelVectors v = ArticleVectors(a);
   std::vector<std::string> lead_terms = Terms(a.title);
   std::vector<std::string> text_terms = Terms(a.text);
   lead_terms.insert(lead_terms.end(), text_terms.begin(), text_terms.begin() + kLeadTerms);
