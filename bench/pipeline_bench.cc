@@ -10,6 +10,8 @@
 #include <thread>
 
 #include "ingest/ingest.h"
+#include "ingest/internal.h"
+#include "store/records.h"
 
 namespace newsdesk {
 namespace {
@@ -82,6 +84,42 @@ void BM_StoreCommit(benchmark::State& state) {
   fs::remove_all(dir);
 }
 BENCHMARK(BM_StoreCommit)->Unit(benchmark::kMicrosecond);
+
+// Reading the record of a search hit: the whole record (DecodeArticle, as
+// search did before) against the fields a hit shows (DecodeArticleGlance),
+// over the fixture articles annotated as ingest annotates them (Arg 1: the
+// glance).
+void BM_DecodeArticleRecord(benchmark::State& state) {
+  std::vector<std::string> records;
+  for (const Page& p : FixturePages()) {
+    auto a = ExtractHtmlArticle(p.html, p.url);
+    if (!a.ok()) continue;
+    ingest_internal::AnnotateArticle(*a, EntityOptions{});
+    store_internal::ArticleRecord r;
+    r.stored.article = std::move(a).value();
+    r.terms = ArticleTerms(r.stored.article);
+    records.push_back(store_internal::EncodeArticle(r));
+  }
+  const bool glance = state.range(0) == 1;
+  std::size_t done = 0;
+  for (auto _ : state) {
+    for (const std::string& bytes : records) {
+      if (glance) {
+        auto g = store_internal::DecodeArticleGlance(bytes);
+        if (!g.ok()) state.SkipWithError(g.status().message().c_str());
+        benchmark::DoNotOptimize(g);
+      } else {
+        auto r = store_internal::DecodeArticle(bytes);
+        if (!r.ok()) state.SkipWithError(r.status().message().c_str());
+        benchmark::DoNotOptimize(r);
+      }
+      ++done;
+    }
+  }
+  state.counters["records/s"] =
+      benchmark::Counter(static_cast<double>(done), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_DecodeArticleRecord)->Arg(0)->Arg(1)->Unit(benchmark::kMicrosecond);
 
 }  // namespace
 }  // namespace newsdesk

@@ -327,6 +327,102 @@ Result<ArticleRecord> DecodeArticle(std::string_view bytes) {
   }
 }
 
+namespace {
+
+// Events of the CBOR parser (nlohmann's SAX interface): keeps the glance's
+// fields of the top-level object and passes over everything else.
+class GlanceReader {
+ public:
+  explicit GlanceReader(ArticleGlance& out) : out_(out) {}
+  bool complete() const { return seen_object_ && depth_ == 0 && has_title_ && has_text_; }
+
+  bool null() { return Top(); }
+  bool boolean(bool) { return Top(); }
+  bool number_integer(json::number_integer_t v) { return Number(v); }
+  bool number_unsigned(json::number_unsigned_t v) {
+    return Number(static_cast<json::number_integer_t>(v));
+  }
+  bool number_float(json::number_float_t, const json::string_t&) { return Top(); }
+  bool string(json::string_t& v) {
+    if (depth_ == 1) {
+      if (key_ == "title") {
+        out_.title = std::move(v);
+        has_title_ = true;
+      } else if (key_ == "text") {
+        out_.text = std::move(v);
+        has_text_ = true;
+      } else if (key_ == "outlet") {
+        out_.outlet = std::move(v);
+      } else if (key_ == "canonical_url") {
+        out_.canonical_url = std::move(v);
+      }
+    }
+    return Top();
+  }
+  bool binary(json::binary_t&) { return Top(); }
+  bool start_object(std::size_t) { return Open(); }
+  bool key(json::string_t& k) {
+    if (depth_ == 1) key_ = std::move(k);
+    return true;
+  }
+  bool end_object() { return Close(); }
+  bool start_array(std::size_t) { return Open(); }
+  bool end_array() { return Close(); }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) {
+    return false;
+  }
+
+ private:
+  // A value was read: the record must be an object.
+  bool Top() const { return depth_ > 0; }
+  bool Open() {
+    if (depth_ == 0) {
+      if (seen_object_) return false;  // a second top-level value
+      seen_object_ = true;
+    }
+    ++depth_;
+    return true;
+  }
+  bool Close() {
+    --depth_;
+    return depth_ >= 0 && seen_object_;
+  }
+  bool Number(json::number_integer_t v) {
+    if (depth_ == 1) {
+      if (key_ == "published") out_.published = v;
+      if (key_ == "modified") out_.modified = v;
+      if (key_ == "ingested_at") out_.ingested_at = v;
+    }
+    return Top();
+  }
+
+  ArticleGlance& out_;
+  int depth_ = 0;
+  bool seen_object_ = false, has_title_ = false, has_text_ = false;
+  std::string key_;
+};
+
+}  // namespace
+
+UnixSeconds ArticleGlance::Time() const {
+  if (published) return *published;
+  if (modified) return *modified;
+  return ingested_at;
+}
+
+Result<ArticleGlance> DecodeArticleGlance(std::string_view bytes) {
+  ArticleGlance glance;
+  GlanceReader reader(glance);
+  bool parsed = false;
+  try {
+    parsed = json::sax_parse(bytes.begin(), bytes.end(), &reader, json::input_format_t::cbor);
+  } catch (const std::exception&) {
+    parsed = false;
+  }
+  if (!parsed || !reader.complete()) return Status::Corruption("unreadable article record");
+  return glance;
+}
+
 std::string EncodeSource(const SourceState& s) {
   return ToCbor({{"url", s.url},
                  {"kind", s.kind},

@@ -99,6 +99,17 @@ struct EntityRecord {
 
 std::string EncodeArticle(const ArticleRecord& r);
 Result<ArticleRecord> DecodeArticle(std::string_view bytes);
+
+// What a search hit shows of an article, read from its record (the bytes
+// EncodeArticle gave) without building the rest: its entities, facts and
+// term counts are most of a record, and a search reads only these fields.
+struct ArticleGlance {
+  std::string title, outlet, canonical_url, text;
+  std::optional<UnixSeconds> published, modified;
+  UnixSeconds ingested_at = 0;
+  UnixSeconds Time() const;  // as StoredArticle::Time
+};
+Result<ArticleGlance> DecodeArticleGlance(std::string_view bytes);
 std::string EncodeStory(const StoryRecord& r);
 std::string EncodeSource(const SourceState& s);
 Result<SourceState> DecodeSource(std::string_view bytes);

@@ -793,12 +793,12 @@ class Evaluation {
                                   "; run `newsdesk check`");
       }
       if (!s.ok()) return RocksError(s, c_.dir);
-      auto record = DecodeArticle(v);
-      if (!record.ok()) {
-        return record.status().WithContext("database " + c_.dir + ", article " +
+      auto glance = DecodeArticleGlance(v);
+      if (!glance.ok()) {
+        return glance.status().WithContext("database " + c_.dir + ", article " +
                                            std::to_string(id));
       }
-      const Article& a = record->stored.article;
+      const ArticleGlance& a = *glance;
       SearchHit hit;
       hit.id = id;
       hit.score = ranked[r].first;
@@ -806,7 +806,7 @@ class Evaluation {
       hit.outlet = a.outlet;
       hit.url = a.canonical_url;
       hit.published = a.published;
-      hit.time = record->stored.Time();
+      hit.time = a.Time();
       hit.title_matches = Matches(TermSpans(a.title), marked);
       Snippet snippet =
           MakeSnippet(a.text, marked, query_.snippet_bytes, query_.max_snippet_scan_bytes);

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <random>
 #include <set>
@@ -288,6 +289,31 @@ TEST(Search, SnippetsShowTheMatchingWordsMarked) {
   EXPECT_EQ(hit.published, kT0);
 }
 
+TEST(Search, AHitIsDatedPublishedElseModifiedElseIngested) {
+  TempDir tmp;
+  StoreOptions options;
+  options.now = [] { return kT0 + 5 * kDay; };
+  auto opened = Store::OpenForWrite(tmp.path(), options);
+  ASSERT_TRUE(opened.ok()) << opened.status().message();
+  Store& store = **opened;
+  Article published = MakeArticle("p", "Lighthouse repainted", "Keepers repainted it.", kT0);
+  published.modified = kT0 + kDay;
+  Article modified = MakeArticle("m", "Lighthouse reopened", "Keepers reopened it.");
+  modified.published.reset();
+  modified.modified = kT0 + 2 * kDay;
+  Article undated = MakeArticle("u", "Lighthouse visited", "Keepers showed it to visitors.");
+  undated.published.reset();
+  std::map<ArticleId, UnixSeconds> expected = {{CommitOrDie(store, published), kT0},
+                                               {CommitOrDie(store, modified), kT0 + 2 * kDay},
+                                               {CommitOrDie(store, undated), kT0 + 5 * kDay}};
+  auto r = SearchOrDie(store, "lighthouse");
+  ASSERT_EQ(r.hits.size(), 3u);
+  for (const SearchHit& hit : r.hits) {
+    EXPECT_EQ(hit.time, expected[hit.id]) << hit.title;
+    EXPECT_EQ(hit.published.has_value(), hit.title == "Lighthouse repainted") << hit.title;
+  }
+}
+
 TEST(Search, AnArticleFoundByItsTitleShowsTheStartOfItsText) {
   TempDir tmp;
   auto store = OpenOrDie(tmp.path());
@@ -524,10 +550,10 @@ TEST(Search, AReaderSearchesWhatTheWriterCommitted) {
   EXPECT_EQ(Ids(SearchOrDie(**reader, "ferry late")), std::vector<ArticleId>{id});
 }
 
-// Deletes, behind the store's back, every key of `family` that starts with
-// `prefix` (a range delete: the terms index holds merge operands, which a
-// plain RocksDB open cannot read).
-void DeleteRaw(const std::string& dir, const std::string& family, const std::string& prefix) {
+// Opens the database with plain RocksDB and applies `edit` to `family`.
+void EditRaw(
+    const std::string& dir, const std::string& family,
+    const std::function<rocksdb::Status(rocksdb::DB&, rocksdb::ColumnFamilyHandle*)>& edit) {
   std::vector<std::string> names;
   ASSERT_TRUE(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), dir, &names).ok());
   std::vector<rocksdb::ColumnFamilyDescriptor> cfs;
@@ -536,14 +562,31 @@ void DeleteRaw(const std::string& dir, const std::string& family, const std::str
   rocksdb::DB* db = nullptr;
   ASSERT_TRUE(rocksdb::DB::Open(rocksdb::DBOptions(), dir, cfs, &handles, &db).ok());
   auto* handle = handles[std::find(names.begin(), names.end(), family) - names.begin()];
+  EXPECT_TRUE(edit(*db, handle).ok());
+  for (auto* h : handles) db->DestroyColumnFamilyHandle(h).PermitUncheckedError();
+  db->Close().PermitUncheckedError();
+  delete db;
+}
+
+// Deletes, behind the store's back, every key of `family` that starts with
+// `prefix` (a range delete: the terms index holds merge operands, which a
+// plain RocksDB open cannot read).
+void DeleteRaw(const std::string& dir, const std::string& family, const std::string& prefix) {
   std::string end = prefix;
   while (!end.empty() && static_cast<unsigned char>(end.back()) == 0xff) end.pop_back();
   ASSERT_FALSE(end.empty());
   end.back() = static_cast<char>(end.back() + 1);
-  ASSERT_TRUE(db->DeleteRange(rocksdb::WriteOptions(), handle, prefix, end).ok());
-  for (auto* h : handles) db->DestroyColumnFamilyHandle(h).PermitUncheckedError();
-  db->Close().PermitUncheckedError();
-  delete db;
+  EditRaw(dir, family, [&](rocksdb::DB& db, rocksdb::ColumnFamilyHandle* handle) {
+    return db.DeleteRange(rocksdb::WriteOptions(), handle, prefix, end);
+  });
+}
+
+// Puts `value` at `key` of `family`, behind the store's back.
+void PutRaw(const std::string& dir, const std::string& family, const std::string& key,
+            const std::string& value) {
+  EditRaw(dir, family, [&](rocksdb::DB& db, rocksdb::ColumnFamilyHandle* handle) {
+    return db.Put(rocksdb::WriteOptions(), handle, key, value);
+  });
 }
 
 TEST(Search, VerifyFindsAMissingPosting) {
@@ -563,6 +606,34 @@ TEST(Search, VerifyFindsAMissingPosting) {
                                                 " lacks its posting for \"ferri\""});
   EXPECT_EQ(SearchOrDie(**store, "late").total, 1u);
   EXPECT_EQ(SearchOrDie(**store, "ferry").total, 0u);
+}
+
+TEST(Search, ADamagedArticleRecordIsNamedNotShown) {
+  TempDir tmp;
+  ArticleId damaged;
+  {
+    auto store = OpenOrDie(tmp.path());
+    damaged = CommitOrDie(*store, MakeArticle("a", "Ferry news", "The ferry ran late."));
+    CommitOrDie(*store, MakeArticle("b", "Bridge news", "The bridge opened early."));
+  }
+  std::string key;
+  for (int shift = 56; shift >= 0; shift -= 8) key += static_cast<char>((damaged >> shift) & 0xff);
+  // Bytes that are not a record: a CBOR text string, then a truncated map.
+  PutRaw(tmp.path(), "articles", key,
+         std::string("\x63"
+                     "abc"
+                     "\xa3\x65"
+                     "title"));
+  auto store = Store::OpenForRead(tmp.path());
+  ASSERT_TRUE(store.ok()) << store.status().message();
+  SearchQuery q;
+  q.text = "ferry";
+  auto r = (*store)->Search(q);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), Status::Code::kCorruption);
+  EXPECT_NE(r.status().message().find("article " + std::to_string(damaged)), std::string::npos)
+      << r.status().message();
+  EXPECT_EQ(SearchOrDie(**store, "bridge").hits.at(0).title, "Bridge news");
 }
 
 TEST(Search, VerifyFindsAPostingOfAMissingArticle) {
