@@ -370,9 +370,17 @@ Result<std::optional<EntityId>> EntityCommit::Resolve(const DocumentEntity& d) {
     if (match) matches.push_back(&r);
   }
   if (type == EntityType::kPerson && multi_keys.empty() && matches.size() > 1) {
-    // "Wu" alone, and two stored people called Wu: it could be either.
-    matches.clear();
-    return std::optional<EntityId>();
+    // "Wu" alone, and two stored people called Wu: it could be either, so
+    // it joins neither, but the person known only as "Wu" if there is one.
+    // Without that, every later "Wu" alone would be one more person called
+    // Wu, and the next would have them all to look at (a common surname in
+    // a long run: thousands).
+    std::erase_if(matches, [](const EntityRecord* r) {
+      const std::set<std::string> forms = FormKeys(*r);
+      return std::any_of(forms.begin(), forms.end(),
+                         [](const std::string& k) { return k.find(' ') != std::string::npos; });
+    });
+    if (matches.empty()) return std::optional<EntityId>();
   }
   if (!matches.empty()) {
     const EntityRecord* best = *std::min_element(matches.begin(), matches.end(),

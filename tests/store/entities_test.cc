@@ -167,6 +167,19 @@ TEST_F(EntityLinking, TwoPeopleWhoShareASurnameStayApart) {
   EXPECT_EQ(All().size(), 3u);
   EXPECT_EQ(One("Ana Wu").articles, 1u);
   EXPECT_EQ(One("Bo Wu").articles, 1u);
+  // Later articles that say "Wu" alone join that Wu, not a new one each.
+  Commit(MakeArticle("d", "harbourline", kT0 + kDay, {Per("Wu", {}, 2)}));
+  Commit(MakeArticle("e", "westvale", kT0 + kDay, {Per("Wu")}));
+  ASSERT_EQ(All().size(), 3u);
+  EXPECT_EQ(One("Ana Wu").articles, 1u);
+  EXPECT_EQ(One("Bo Wu").articles, 1u);
+  auto bare = Find("wu");
+  ASSERT_EQ(bare.size(), 3u);  // the name finds all three
+  std::uint64_t bare_articles = 0;
+  for (const EntitySummary& e : bare) {
+    if (e.name == "Wu") bare_articles = e.articles;
+  }
+  EXPECT_EQ(bare_articles, 3u);
 }
 
 TEST_F(EntityLinking, ASurnameAloneNeverLinksByContainment) {
