@@ -366,7 +366,7 @@ class GlanceReader {
     return true;
   }
   bool end_object() { return Close(); }
-  bool start_array(std::size_t) { return Open(); }
+  bool start_array(std::size_t) { return depth_ > 0 && Open(); }  // a record is an object
   bool end_array() { return Close(); }
   bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) {
     return false;

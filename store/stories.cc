@@ -67,7 +67,6 @@ TermVector NormalizedTf(const std::vector<TermCount>& terms) {
   v.reserve(terms.size());
   double norm = 0;
   for (const TermCount& t : terms) {
-    if (!v.empty() && v.back().first == t.term) continue;  // each term once, as a map keeps it
     double w = 1.0 + std::log(std::max(static_cast<double>(t.count), 1.0));
     v.emplace_back(t.term, w);
     norm += w * w;
@@ -76,8 +75,6 @@ TermVector NormalizedTf(const std::vector<TermCount>& terms) {
     double inv = 1.0 / std::sqrt(norm);
     for (auto& [term, w] : v) w *= inv;
   }
-  auto by_term = [](const auto& x, const auto& y) { return x.first < y.first; };
-  if (!std::is_sorted(v.begin(), v.end(), by_term)) std::sort(v.begin(), v.end(), by_term);
   return v;
 }
 

@@ -43,7 +43,8 @@ inline constexpr std::size_t kMaxCandidates = 10;
 
 using ChannelVectors = std::array<TermVector, kChannelCount>;
 
-// (1 + ln count) per term, scaled to unit length.
+// (1 + ln count) per term, scaled to unit length. `terms` are sorted by
+// term, each once, as ArticleTerms gives them.
 TermVector NormalizedTf(const std::vector<TermCount>& terms);
 
 // The four vectors of an article. `lists` is ListArticleTerms(article),
