@@ -342,6 +342,7 @@ Result<std::optional<EntityId>> EntityCommit::Resolve(const DocumentEntity& d) {
   auto ids = Candidates(c_.aliases, lookup);
   if (!ids.ok()) return ids.status();
   std::vector<const EntityRecord*> matches;
+  std::set<const EntityRecord*> full_named;  // matches with a form of two or more words
   std::set<std::string> scratch;
   for (EntityId id : *ids) {
     auto touched = Touch(id);
@@ -367,7 +368,12 @@ Result<std::optional<EntityId>> EntityCommit::Resolve(const DocumentEntity& d) {
     } else if (type == EntityType::kTicker && r.type == EntityType::kOrganization) {
       match = Intersects(symbols, ticker_keys);
     }
-    if (match) matches.push_back(&r);
+    if (!match) continue;
+    matches.push_back(&r);
+    if (std::any_of(form_keys.begin(), form_keys.end(),
+                    [](const std::string& k) { return k.find(' ') != std::string::npos; })) {
+      full_named.insert(&r);
+    }
   }
   if (type == EntityType::kPerson && multi_keys.empty() && matches.size() > 1) {
     // "Wu" alone, and two stored people called Wu: it could be either, so
@@ -375,11 +381,7 @@ Result<std::optional<EntityId>> EntityCommit::Resolve(const DocumentEntity& d) {
     // Without that, every later "Wu" alone would be one more person called
     // Wu, and the next would have them all to look at (a common surname in
     // a long run: thousands).
-    std::erase_if(matches, [](const EntityRecord* r) {
-      const std::set<std::string> forms = FormKeys(*r);
-      return std::any_of(forms.begin(), forms.end(),
-                         [](const std::string& k) { return k.find(' ') != std::string::npos; });
-    });
+    std::erase_if(matches, [&](const EntityRecord* r) { return full_named.count(r) > 0; });
     if (matches.empty()) return std::optional<EntityId>();
   }
   if (!matches.empty()) {

@@ -334,7 +334,9 @@ namespace {
 class GlanceReader {
  public:
   explicit GlanceReader(ArticleGlance& out) : out_(out) {}
-  bool complete() const { return seen_object_ && depth_ == 0 && has_title_ && has_text_; }
+  bool complete() const {
+    return seen_object_ && depth_ == 0 && has_title_ && has_text_ && has_ingested_at_;
+  }
 
   bool null() { return Top(); }
   bool boolean(bool) { return Top(); }
@@ -391,14 +393,17 @@ class GlanceReader {
     if (depth_ == 1) {
       if (key_ == "published") out_.published = v;
       if (key_ == "modified") out_.modified = v;
-      if (key_ == "ingested_at") out_.ingested_at = v;
+      if (key_ == "ingested_at") {
+        out_.ingested_at = v;
+        has_ingested_at_ = true;
+      }
     }
     return Top();
   }
 
   ArticleGlance& out_;
   int depth_ = 0;
-  bool seen_object_ = false, has_title_ = false, has_text_ = false;
+  bool seen_object_ = false, has_title_ = false, has_text_ = false, has_ingested_at_ = false;
   std::string key_;
 };
 

@@ -526,12 +526,12 @@ Result<const TermStats*> Store::Impl::NameStats(const std::string& name) {
   auto it = name_stats.find(name);
   if (it != name_stats.end()) return &it->second;
   TermStats stats;
+  stats.name = true;
   for (const std::string& word : Terms(name)) {
     auto w = WordStats(word);
     if (!w.ok()) return w.status();
     stats.words.push_back(*w);
   }
-  if (stats.words.empty()) stats.SetDocFreq(article_count);  // idf 1, as a name of no words
   auto added = name_stats.emplace(name, std::move(stats)).first;
   added->second.term = &added->first;
   return &added->second;

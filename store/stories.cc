@@ -241,7 +241,7 @@ void TermStats::SetDocFreq(std::uint64_t n) {
 }
 
 double TermStats::Idf(double log_docs) const {
-  if (words.empty()) return log_docs - log_df + 1.0;
+  if (!name) return log_docs - log_df + 1.0;
   double v = 1.0;
   for (const TermStats* w : words) v = std::max(v, w->Idf(log_docs));
   return v;

@@ -90,12 +90,14 @@ double InverseDocumentFrequency(std::uint64_t docs, std::uint64_t df);
 
 // How rare a term is among the stored articles, as the writer keeps it in
 // memory. A word has its own document frequency; an entity name is as rare
-// as its rarest word, so it refers to its words' statistics instead. The
-// writer never frees these while it runs: their addresses identify terms.
+// as its rarest word, so it refers to its words' statistics instead (a name
+// of no words, only stop words such as "US", has idf 1). Their addresses
+// identify terms: the writer frees them only between commits.
 struct TermStats {
   std::uint64_t df = 0;
   double log_df = 0;                    // ln(df + 1)
-  std::vector<const TermStats*> words;  // an entity name's words; empty for a word
+  bool name = false;                    // an entity name
+  std::vector<const TermStats*> words;  // a name's words
   const std::string* term = nullptr;    // the word or name (the writer's copy)
   void SetDocFreq(std::uint64_t n);
   // InverseDocumentFrequency with `log_docs` = ln(docs + 1); for a name,

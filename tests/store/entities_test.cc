@@ -356,6 +356,25 @@ TEST_F(EntityLinking, AnEntityOnlyOneArticleNamesKeepsItsIdWhenTheArticleIsUpdat
   EXPECT_EQ(One("Ilse Marrow").mentions, 2u);
 }
 
+TEST_F(EntityLinking, AnUpdateToASharedSurnameAloneJoinsNeitherPerson) {
+  // Ana Wu's only article is corrected to say "Wu" alone: her entity is
+  // vacated in that commit, and is no more the bare "Wu" than Bo Wu is.
+  Article a = MakeArticle("a", "harbourline", kT0, {Per("Ana Wu", {"Wu"}, 2)});
+  Commit(a);
+  Commit(MakeArticle("b", "westvale", kT0, {Per("Bo Wu", {"Wu"}, 2)}));
+  const EntityId ana = One("Ana Wu").id;
+  a.text = "A corrected body.";
+  a.entities.entities = {Per("Wu")};
+  Commit(a);
+  EntitySummary bare{};
+  for (const EntitySummary& e : Find("wu")) {
+    if (e.name == "Wu") bare = e;
+  }
+  EXPECT_EQ(bare.articles, 1u);
+  EXPECT_NE(bare.id, ana);
+  EXPECT_EQ(One("Bo Wu").articles, 1u);
+}
+
 TEST_F(EntityLinking, LookupIgnoresCaseDiacriticsAndPossessives) {
   Commit(MakeArticle("a", "harbourline", kT0, {Org("Société Brunelle")}));
   Commit(MakeArticle("b", "westvale", kT0, {Per("Zoë Ångström")}));

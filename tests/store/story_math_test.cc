@@ -70,6 +70,7 @@ TEST(StoryMath, ScoringResolvedTermsGivesTheSameSimilarityAsTheDefinition) {
     words[term].term = &words.find(term)->first;
   }
   TermStats name;
+  name.name = true;
   name.words = {&words["harbour"], &words["fire"]};
   const std::string name_key = "harbour fire";
   name.term = &name_key;
@@ -107,6 +108,14 @@ TEST(StoryMath, ScoringResolvedTermsGivesTheSameSimilarityAsTheDefinition) {
   ASSERT_GE(keys.size(), 2u);
   EXPECT_EQ(keys[0], "w:harbour");
   EXPECT_EQ(keys.back(), "n:harbour fire");
+}
+
+TEST(StoryMath, ANameOfNoWordsWeighsOneHoweverManyArticlesFollow) {
+  // "US" is a stop word: the name has no words to be rare by.
+  TermStats us;
+  us.name = true;
+  EXPECT_EQ(us.Idf(std::log(11.0)), 1.0);
+  EXPECT_EQ(us.Idf(std::log(1'000'001.0)), 1.0);
 }
 
 TEST(StoryMath, TheLeadIsTheTitleAndTheFirstWordsOfALongText) {
