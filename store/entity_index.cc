@@ -47,6 +47,10 @@ std::vector<std::string> SplitWords(const std::string& key) {
 // those of any non-organisation name.
 EntityType KeyType(EntityType t) { return t == EntityType::kTicker ? EntityType::kMisc : t; }
 
+// A name key of two or more words ("eddie wu"), which identifies; one word
+// ("wu") alone may not.
+bool IsMultiWord(std::string_view key) { return key.find(' ') != std::string_view::npos; }
+
 bool Intersects(const std::set<std::string>& a, const std::set<std::string>& b) {
   for (const std::string& k : a) {
     if (b.count(k)) return true;
@@ -160,7 +164,7 @@ std::string CanonicalName(const std::map<std::string, std::uint64_t>& aliases) {
   // A full name ("Harrow Tide Exchange") before short forms ("HTX"), however
   // often those are used; then the most used; then the longest.
   auto rank = [](const std::string& form, std::uint64_t n) {
-    return std::tuple(form.find(' ') != std::string::npos, n, form.size());
+    return std::tuple(IsMultiWord(form), n, form.size());
   };
   const std::string* best = nullptr;
   std::tuple<bool, std::uint64_t, std::size_t> best_rank;
@@ -314,7 +318,7 @@ Result<std::optional<EntityId>> EntityCommit::Resolve(const DocumentEntity& d) {
   std::set<std::string> all_keys, multi_keys, symbols;
   for (const std::string& f : FormsOf(d)) {
     std::string k = NormalizedName(f, KeyType(type));
-    if (k.find(' ') != std::string::npos) multi_keys.insert(k);
+    if (IsMultiWord(k)) multi_keys.insert(k);
     all_keys.insert(std::move(k));
   }
   for (const std::string& t : TickersOf(d)) {
@@ -342,7 +346,7 @@ Result<std::optional<EntityId>> EntityCommit::Resolve(const DocumentEntity& d) {
   auto ids = Candidates(c_.aliases, lookup);
   if (!ids.ok()) return ids.status();
   std::vector<const EntityRecord*> matches;
-  std::set<const EntityRecord*> full_named;  // matches with a form of two or more words
+  std::vector<const EntityRecord*> bare;  // of them, those with no name of two or more words
   std::set<std::string> scratch;
   for (EntityId id : *ids) {
     auto touched = Touch(id);
@@ -370,10 +374,7 @@ Result<std::optional<EntityId>> EntityCommit::Resolve(const DocumentEntity& d) {
     }
     if (!match) continue;
     matches.push_back(&r);
-    if (std::any_of(form_keys.begin(), form_keys.end(),
-                    [](const std::string& k) { return k.find(' ') != std::string::npos; })) {
-      full_named.insert(&r);
-    }
+    if (std::none_of(form_keys.begin(), form_keys.end(), IsMultiWord)) bare.push_back(&r);
   }
   if (type == EntityType::kPerson && multi_keys.empty() && matches.size() > 1) {
     // "Wu" alone, and two stored people called Wu: it could be either, so
@@ -381,7 +382,7 @@ Result<std::optional<EntityId>> EntityCommit::Resolve(const DocumentEntity& d) {
     // Without that, every later "Wu" alone would be one more person called
     // Wu, and the next would have them all to look at (a common surname in
     // a long run: thousands).
-    std::erase_if(matches, [&](const EntityRecord* r) { return full_named.count(r) > 0; });
+    matches = std::move(bare);
     if (matches.empty()) return std::optional<EntityId>();
   }
   if (!matches.empty()) {
@@ -401,7 +402,7 @@ Result<std::optional<EntityId>> EntityCommit::Resolve(const DocumentEntity& d) {
     return std::optional<EntityId>();
   }
   std::string name_key = NormalizedName(d.name, type);
-  if (name_key.find(' ') == std::string::npos) {
+  if (!IsMultiWord(name_key)) {
     name_key = *std::max_element(
         multi_keys.begin(), multi_keys.end(),
         [](const std::string& a, const std::string& b) { return a.size() < b.size(); });

@@ -11,12 +11,11 @@
 namespace newsdesk::store_internal {
 namespace {
 
-TermVector Normalized(const std::map<std::string, double>& counts) {
-  TermVector v;
+// Counts in term order to (1 + ln count) per term, scaled to unit length.
+TermVector LogScaledUnit(TermVector v) {
   double norm = 0;
-  for (const auto& [term, count] : counts) {
-    double w = 1.0 + std::log(std::max(count, 1.0));
-    v.emplace_back(term, w);
+  for (auto& [term, w] : v) {
+    w = 1.0 + std::log(std::max(w, 1.0));
     norm += w * w;
   }
   if (norm > 0) {
@@ -24,6 +23,10 @@ TermVector Normalized(const std::map<std::string, double>& counts) {
     for (auto& [term, w] : v) w *= inv;
   }
   return v;
+}
+
+TermVector Normalized(const std::map<std::string, double>& counts) {
+  return LogScaledUnit(TermVector(counts.begin(), counts.end()));
 }
 
 bool HasDigit(const std::string& term) {
@@ -63,19 +66,10 @@ constexpr std::size_t kArticleWordKeys = 8, kArticleLeadKeys = 6, kArticleNameKe
 }  // namespace
 
 TermVector NormalizedTf(const std::vector<TermCount>& terms) {
-  TermVector v;
-  v.reserve(terms.size());
-  double norm = 0;
-  for (const TermCount& t : terms) {
-    double w = 1.0 + std::log(std::max(static_cast<double>(t.count), 1.0));
-    v.emplace_back(t.term, w);
-    norm += w * w;
-  }
-  if (norm > 0) {
-    double inv = 1.0 / std::sqrt(norm);
-    for (auto& [term, w] : v) w *= inv;
-  }
-  return v;
+  TermVector counts;
+  counts.reserve(terms.size());
+  for (const TermCount& t : terms) counts.emplace_back(t.term, t.count);
+  return LogScaledUnit(std::move(counts));
 }
 
 ChannelVectors ArticleVectors(const Article& article, const std::vector<TermCount>& terms,
