@@ -3,9 +3,11 @@
 #include <rocksdb/cache.h>
 #include <rocksdb/db.h>
 #include <rocksdb/env.h>
+#include <rocksdb/filter_policy.h>
 #include <rocksdb/options.h>
 #include <rocksdb/table.h>
 #include <rocksdb/write_batch.h>
+#include <rocksdb/write_buffer_manager.h>
 #include <signal.h>
 #include <unistd.h>
 
@@ -22,6 +24,7 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "store/bounded_cache.h"
 #include "store/entity_index.h"
 #include "store/records.h"
 #include "store/search_index.h"
@@ -136,16 +139,29 @@ Status FromRocks(const rocksdb::Status& s, const std::string& dir) {
   return Status::IOError("database " + dir + ": " + what);
 }
 
-// Blocks of postings a search reads again stay in memory, uncompressed;
-// RocksDB's default, 8 MiB, holds a few queries' worth at 100,000 articles.
-constexpr std::size_t kTermsBlockCacheBytes = 256u << 20;
-
-rocksdb::ColumnFamilyOptions TermsOptions() {
+// Every column family reads through one block cache, index and filter
+// blocks included, so that what RocksDB keeps in memory is bounded by
+// StoreOptions::block_cache_bytes however large the database grows (each
+// family's table readers would otherwise hold their index blocks outside
+// any cache, and each its own 8 MiB cache). The `terms` family's blocks of
+// postings, which a search reads again, are most of it.
+rocksdb::ColumnFamilyOptions FamilyOptions(const std::string& name,
+                                           const std::shared_ptr<rocksdb::Cache>& cache) {
   rocksdb::BlockBasedTableOptions table;
-  table.block_cache = rocksdb::NewLRUCache(kTermsBlockCacheBytes);
+  table.block_cache = cache;
+  table.cache_index_and_filter_blocks = true;
+  table.pin_l0_filter_and_index_blocks_in_cache = true;
+  // Most point look-ups miss (a new article's fingerprint and URLs, a new
+  // word's document frequency): a Bloom filter answers them without
+  // reading a block. Families that are only scanned by prefix go without.
+  static const std::set<std::string> scanned = {
+      kCfNames[kStoryMembers], kCfNames[kStoryTime],   kCfNames[kAliases],
+      kCfNames[kAliasWords],   kCfNames[kMentions],    kCfNames[kStoryKeys],
+      kCfNames[kTerms],        kCfNames[kFactSupport], kCfNames[kSimhashBands]};
+  if (!scanned.count(name)) table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
   rocksdb::ColumnFamilyOptions options;
   options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
-  options.merge_operator = PostingsMergeOperator();
+  if (name == kCfNames[kTerms]) options.merge_operator = PostingsMergeOperator();
   return options;
 }
 
@@ -166,6 +182,41 @@ bool HasPrefix(const rocksdb::Slice& s, const std::string& prefix) {
   return s.size() >= prefix.size() && std::memcmp(s.data(), prefix.data(), prefix.size()) == 0;
 }
 
+// The heap bytes a value owns, roughly, for the writer's BoundedCaches: a
+// string's buffer past the 15 bytes kept inline, a vector's capacity, a
+// std::map node's links and allocation overhead (48 bytes on top of its
+// pair).
+std::size_t HeapBytes(const std::string& s) { return s.capacity() > 15 ? s.capacity() + 1 : 0; }
+
+std::size_t HeapBytes(const TermVector& v) {
+  std::size_t n = v.capacity() * sizeof(TermVector::value_type);
+  for (const auto& [term, weight] : v) n += HeapBytes(term);
+  return n;
+}
+
+template <typename K, typename V>
+std::size_t HeapBytes(const std::map<K, V>& m) {
+  std::size_t n = m.size() * (sizeof(std::pair<const K, V>) + 48);
+  if constexpr (std::is_same_v<K, std::string>) {
+    for (const auto& [k, v] : m) n += HeapBytes(k);
+  }
+  return n;
+}
+
+std::size_t StoryBytes(const StoryRecord& r) {
+  std::size_t n = HeapBytes(r.title) + HeapBytes(r.outlets) + HeapBytes(r.entities) +
+                  r.index_keys.capacity() * sizeof(std::string);
+  for (const TermVector& c : r.centroids) n += HeapBytes(c);
+  for (const std::string& k : r.index_keys) n += HeapBytes(k);
+  return n;
+}
+
+std::size_t ScoredBytes(const ScoredChannels& s) {
+  std::size_t n = 0;
+  for (const ScoredTerms& c : s) n += c.capacity() * sizeof(ScoredTerms::value_type);
+  return n;
+}
+
 }  // namespace
 
 UnixSeconds StoredArticle::Time() const {
@@ -178,6 +229,9 @@ struct Store::Impl {
   std::string dir;
   StoreOptions options;
   bool read_only = true;
+  // Declared before db, so that they outlive it.
+  std::shared_ptr<rocksdb::Cache> block_cache;
+  std::shared_ptr<rocksdb::WriteBufferManager> write_buffers;
   std::unique_ptr<rocksdb::DB> db;
   std::vector<rocksdb::ColumnFamilyHandle*> cf =
       std::vector<rocksdb::ColumnFamilyHandle*>(kCfCount);
@@ -190,22 +244,23 @@ struct Store::Impl {
   // commits, together with scored_stories, once they hold more than
   // options.writer_term_cache (a long run's vocabulary grows without end).
   std::unordered_map<std::string, TermStats> term_stats, name_stats;
-  // Story centroids resolved to those statistics, for scoring candidates.
-  std::unordered_map<StoryId, ScoredChannels> scored_stories;
-  static constexpr std::size_t kScoredStoriesSize = 4096;  // stories, then start over
-  std::unordered_map<StoryId, StoryRecord> story_cache;
+  // Story centroids resolved to those statistics, for scoring candidates,
+  // and story records as stored; they and headline_cache share
+  // options.writer_story_cache_bytes (a half for records, a quarter each
+  // for the others).
+  BoundedCache<StoryId, ScoredChannels> scored_stories;
+  BoundedCache<StoryId, StoryRecord> story_cache;
   // Entity records as stored, for the next commits' linking (a common
   // entity is a candidate of most articles).
   EntityCache entity_cache;
   static constexpr std::size_t kEntityCacheSize = 20000;  // records, then start over
-  static constexpr std::size_t kStoryCacheSize = 20000;   // records, then start over
   // The title and word vector of articles that head stories, so that a
   // story's headline is weighed against a newcomer without reading it.
   struct HeadlineWords {
     std::string title;
     TermVector words;
   };
-  std::unordered_map<ArticleId, HeadlineWords> headline_cache;
+  BoundedCache<ArticleId, HeadlineWords> headline_cache;
   std::uint64_t next_article_id = 1, next_story_id = 1, article_count = 0, story_count = 0;
   std::uint64_t next_entity_id = 1, entity_count = 0;
   std::uint64_t next_fact_id = 1;
@@ -360,6 +415,17 @@ Status Store::Impl::Open(bool for_write, bool in_place) {
   // ingest must replay.
   db_options.max_total_wal_size = 64 << 20;
   db_options.info_log_level = rocksdb::InfoLogLevel::WARN_LEVEL;
+  block_cache = rocksdb::NewLRUCache(options.block_cache_bytes);
+  const std::size_t records = options.writer_story_cache_bytes;
+  story_cache = {records / 2, StoryBytes};
+  headline_cache = {records / 4,
+                    [](const HeadlineWords& h) { return HeapBytes(h.title) + HeapBytes(h.words); }};
+  scored_stories = {records / 4, ScoredBytes};
+  if (for_write) {
+    // All families' memtables together; the fullest is flushed past it.
+    write_buffers = std::make_shared<rocksdb::WriteBufferManager>(options.memtable_bytes);
+    db_options.write_buffer_manager = write_buffers;
+  }
   std::vector<std::string> existing;
   rocksdb::Status s;
   if (has_current) {
@@ -390,8 +456,7 @@ Status Store::Impl::Open(bool for_write, bool in_place) {
   }
   for (const std::string& name : names) {
     if (!for_write && std::find(existing.begin(), existing.end(), name) == existing.end()) continue;
-    descriptors.emplace_back(
-        name, name == kCfNames[kTerms] ? TermsOptions() : rocksdb::ColumnFamilyOptions());
+    descriptors.emplace_back(name, FamilyOptions(name, block_cache));
   }
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
   rocksdb::DB* raw = nullptr;
@@ -482,12 +547,11 @@ Result<std::optional<StoryRecord>> Store::Impl::LoadStory(StoryId id) const {
 }
 
 Result<const StoryRecord*> Store::Impl::CachedStory(StoryId id) {
-  if (auto it = story_cache.find(id); it != story_cache.end()) return &it->second;
+  if (const StoryRecord* cached = story_cache.Find(id)) return cached;
   auto loaded = LoadStory(id);
   if (!loaded.ok()) return loaded.status();
   if (!loaded->has_value()) return static_cast<const StoryRecord*>(nullptr);
-  if (story_cache.size() >= kStoryCacheSize) story_cache.clear();
-  return &story_cache.emplace(id, std::move(**loaded)).first->second;
+  return &story_cache.Put(id, std::move(**loaded));
 }
 
 Result<std::vector<ArticleId>> Store::Impl::StoryMembers(StoryId id) const {
@@ -552,12 +616,10 @@ Result<ScoredChannels> Store::Impl::Resolve(const ChannelVectors& vectors) {
 }
 
 Result<const ScoredChannels*> Store::Impl::ScoredStory(StoryId id, const StoryRecord& record) {
-  auto it = scored_stories.find(id);
-  if (it != scored_stories.end()) return &it->second;
+  if (const ScoredChannels* cached = scored_stories.Find(id)) return cached;
   auto scored = Resolve(record.centroids);
   if (!scored.ok()) return scored.status();
-  if (scored_stories.size() >= kScoredStoriesSize) scored_stories.clear();
-  return &scored_stories.emplace(id, std::move(*scored)).first->second;
+  return &scored_stories.Put(id, std::move(*scored));
 }
 
 Status Store::Impl::ForEach(Cf family,
@@ -666,7 +728,7 @@ Result<CommitOutcome> Store::Impl::Commit(const Article& article, const std::str
 
   if (term_stats.size() + name_stats.size() > options.writer_term_cache) {
     // Between commits only scored_stories holds their addresses.
-    scored_stories.clear();
+    scored_stories.Clear();
     name_stats.clear();
     term_stats.clear();
   }
@@ -685,10 +747,10 @@ Result<CommitOutcome> Store::Impl::Commit(const Article& article, const std::str
     if (*cached != nullptr) {
       // Taken out of the cache: the commit puts it back when it succeeds,
       // and the next reader loads it from the database when it fails.
-      auto node = story_cache.extract(id);
-      t.stored_last_seen = node.mapped().last_seen;
-      t.stored_keys = node.mapped().index_keys;
-      t.record = std::move(node.mapped());
+      std::optional<StoryRecord> taken = story_cache.Take(id);
+      t.stored_last_seen = taken->last_seen;
+      t.stored_keys = taken->index_keys;
+      t.record = std::move(taken);
     }
     return &p.stories.emplace(id, std::move(t)).first->second;
   };
@@ -920,19 +982,16 @@ Result<CommitOutcome> Store::Impl::Commit(const Article& article, const std::str
         score = HeadlineScore(article.title, words, story.centroids[kWords]);
         title = article.title;
       } else if (a != 0) {
-        auto cached = headline_cache.find(a);
-        if (cached == headline_cache.end() || p.moved.count(a)) {
+        const HeadlineWords* cached = headline_cache.Find(a);
+        if (cached == nullptr || p.moved.count(a)) {
           auto m = member_words(a);
           if (!m.ok()) return m.status();
           if (!m->has_value()) continue;
-          if (headline_cache.size() >= kStoryCacheSize) headline_cache.clear();
-          cached = headline_cache
-                       .insert_or_assign(
-                           a, HeadlineWords{(*m)->stored.article.title, NormalizedTf((*m)->terms)})
-                       .first;
+          cached = &headline_cache.Put(
+              a, HeadlineWords{(*m)->stored.article.title, NormalizedTf((*m)->terms)});
         }
-        score = HeadlineScore(cached->second.title, cached->second.words, story.centroids[kWords]);
-        title = cached->second.title;
+        score = HeadlineScore(cached->title, cached->words, story.centroids[kWords]);
+        title = cached->title;
       }
       if (a == story.headline_article) {
         kept = score;
@@ -1109,22 +1168,20 @@ Result<CommitOutcome> Store::Impl::Commit(const Article& article, const std::str
   spent.write += ThreadCpuSeconds() - mark;
 
   for (auto& [stats, n] : new_doc_freq) stats->SetDocFreq(n);
-  headline_cache.erase(id);  // an update changed its words
+  headline_cache.Erase(id);  // an update changed its words
   for (auto& [sid, touched] : p.stories) {
     if (touched.record && touched.record->headline_article == id) {
       // It heads a story now: the next article of the story is weighed against it.
-      if (headline_cache.size() >= kStoryCacheSize) headline_cache.clear();
-      headline_cache.insert_or_assign(id, HeadlineWords{article.title, words});
+      headline_cache.Put(id, HeadlineWords{article.title, words});
       break;
     }
   }
-  if (story_cache.size() >= kStoryCacheSize) story_cache.clear();
   for (auto& [sid, touched] : p.stories) {
-    scored_stories.erase(sid);
+    scored_stories.Erase(sid);
     if (touched.record) {
-      story_cache[sid] = std::move(*touched.record);
+      story_cache.Put(sid, std::move(*touched.record));
     } else {
-      story_cache.erase(sid);
+      story_cache.Erase(sid);
     }
   }
   next_article_id = new_next_article;

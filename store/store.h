@@ -59,6 +59,18 @@ struct StoreOptions {
   // does not grow with its vocabulary. Stories come out the same with any
   // size; a smaller one reads more from the database. Default: 500,000.
   std::size_t writer_term_cache = 500'000;
+  // The writer keeps story records, their centroids resolved for scoring
+  // and the words of stories' headline articles it has read, in this many
+  // bytes together, and starts each of them over when full. Default:
+  // 128 MiB.
+  std::size_t writer_story_cache_bytes = 128u << 20;
+  // What RocksDB holds in memory: one cache of blocks read from disk for
+  // every column family, index and filter blocks included (searches want
+  // the postings of frequent words in it), and the writes not yet flushed,
+  // all families' memtables together. Both stay within these however large
+  // the database grows. Defaults: 256 MiB and 128 MiB.
+  std::size_t block_cache_bytes = 256u << 20;
+  std::size_t memtable_bytes = 128u << 20;
   // The clock that stamps ingestion times. Default: the system clock.
   std::function<UnixSeconds()> now;
 };

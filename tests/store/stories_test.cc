@@ -105,10 +105,12 @@ TEST(Stories, ArticlesAboutOneEventJoinOneStoryAndOthersDoNot) {
 }
 
 TEST(Stories, TheWriterForgettingTermStatisticsChangesNoStory) {
-  // A writer that starts its term statistics over after every commit reads
+  // A writer that starts its term statistics over after every commit, and
+  // keeps no more than the last story record and headline it read, reads
   // them back from the database: the same stories as one that keeps them.
   StoreOptions forgetful;
   forgetful.writer_term_cache = 1;
+  forgetful.writer_story_cache_bytes = 1;
   Fixture kept(Corpus()), forgot(Corpus(), forgetful);
   ASSERT_EQ(kept.outcomes.size(), forgot.outcomes.size());
   for (std::size_t i = 0; i < kept.outcomes.size(); ++i) {

@@ -49,10 +49,12 @@ TEST(StoryEval, StoriesOfTheDevSetStayAboveTheFloor) {
   EXPECT_GE(run->score.f1(), kMinimumF1)
       << "precision " << run->score.precision << " recall " << run->score.recall;
 
-  // A writer that keeps few term statistics in memory (starting over many
-  // times in the run) puts every article in the same story.
+  // A writer that keeps few term statistics and story records in memory
+  // (starting over, or dropping the oldest, many times in the run) puts
+  // every article in the same story.
   StoreOptions small_cache;
   small_cache.writer_term_cache = 2000;
+  small_cache.writer_story_cache_bytes = 256u << 10;
   auto again = story_eval::ClusterAndScore(story_eval::Arrange(std::move(*docs), true, 1),
                                            tmp.path() + "/db-small-cache", small_cache);
   ASSERT_TRUE(again.ok()) << again.status().message();
