@@ -422,7 +422,8 @@ Status Store::Impl::Open(bool for_write, bool in_place) {
                     [](const HeadlineWords& h) { return HeapBytes(h.title) + HeapBytes(h.words); }};
   scored_stories = {records / 4, ScoredBytes};
   if (for_write) {
-    // All families' memtables together; the fullest is flushed past it.
+    // All families' memtables together; past it, RocksDB flushes the family
+    // holding the oldest one.
     write_buffers = std::make_shared<rocksdb::WriteBufferManager>(options.memtable_bytes);
     db_options.write_buffer_manager = write_buffers;
   }
