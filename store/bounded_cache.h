@@ -37,9 +37,7 @@ class BoundedCache {
   // replaced, taken, erased or dropped.
   Value& Put(const Key& key, Value value) {
     Erase(key);
-    // A hash map's node (key, entry, next pointer, hash) and a list node.
-    std::size_t w = weigh_(value) + sizeof(Key) + sizeof(Entry) + 2 * sizeof(void*) + sizeof(Key) +
-                    2 * sizeof(void*);
+    std::size_t w = weigh_(value) + kEntryBytes;
     while (!order_.empty() && bytes_ + w > budget_) Erase(order_.back());
     order_.push_front(key);
     bytes_ += w;
@@ -55,13 +53,7 @@ class BoundedCache {
     return std::move(node.mapped().value);
   }
 
-  void Erase(const Key& key) {
-    auto it = map_.find(key);
-    if (it == map_.end()) return;
-    bytes_ -= it->second.bytes;
-    order_.erase(it->second.place);
-    map_.erase(it);
-  }
+  void Erase(const Key& key) { Take(key); }
 
   void Clear() {
     map_.clear();
@@ -78,6 +70,11 @@ class BoundedCache {
     std::size_t bytes;
     typename std::list<Key>::iterator place;
   };
+  // What an entry costs besides its value's heap bytes: the hash map's
+  // node (key, entry, next pointer, cached hash) and the list's (key, two
+  // links).
+  static constexpr std::size_t kEntryBytes =
+      sizeof(Key) + sizeof(Entry) + 2 * sizeof(void*) + sizeof(Key) + 2 * sizeof(void*);
   std::size_t budget_ = 0;
   std::function<std::size_t(const Value&)> weigh_;
   std::list<Key> order_;  // most recently used first

@@ -61,8 +61,8 @@ struct StoreOptions {
   std::size_t writer_term_cache = 500'000;
   // The writer keeps story records, their centroids resolved for scoring
   // and the words of stories' headline articles it has read, in this many
-  // bytes together, and starts each of them over when full. Default:
-  // 128 MiB.
+  // bytes together (a half, a quarter, a quarter), dropping the least
+  // recently used of each past its share. Default: 128 MiB.
   std::size_t writer_story_cache_bytes = 128u << 20;
   // What RocksDB holds in memory: one cache of blocks read from disk for
   // every column family, index and filter blocks included (searches want
