@@ -17,6 +17,7 @@ packages=(
   libpsl-dev           # registrable domains (public suffix list)
   libxxhash-dev        # hashing
   libstemmer-dev       # stemming for similarity and search
+  libjemalloc-dev      # the memory allocator (CMakeLists.txt)
   libfmt-dev           # formatting
   libcli11-dev         # argument parsing
   libgtest-dev libgmock-dev libbenchmark-dev
