@@ -199,6 +199,17 @@ std::uint64_t TermsSimhash(const std::vector<std::string>& terms);
 // Bits in which two SimHashes differ.
 int SimhashDistance(std::uint64_t a, std::uint64_t b);
 
+// What storing an article derives from its outlet, title and text alone,
+// so that it can be computed on the thread that read the article: ingest
+// reads on several threads and commits on one (Store::Commit).
+struct ArticleDigest {
+  std::uint64_t fingerprint = 0;  // ContentFingerprint
+  ArticleTermLists term_lists;    // ListArticleTerms
+  std::vector<TermCount> terms;   // ArticleTerms
+  std::uint64_t simhash = 0;      // TermsSimhash of the text's terms
+};
+ArticleDigest DigestArticle(const Article& article);
+
 // Collapses runs of white space (ASCII and Unicode) to one space and trims.
 std::string CollapseWhitespace(std::string_view text);
 

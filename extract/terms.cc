@@ -191,6 +191,15 @@ std::uint64_t ContentFingerprint(const Article& article) {
   return XXH3_64bits(key.data(), key.size());
 }
 
+ArticleDigest DigestArticle(const Article& article) {
+  ArticleDigest d;
+  d.fingerprint = ContentFingerprint(article);
+  d.term_lists = ListArticleTerms(article);
+  d.terms = ArticleTerms(d.term_lists);
+  d.simhash = TermsSimhash(d.term_lists.text);
+  return d;
+}
+
 std::uint64_t TextSimhash(std::string_view text) { return TermsSimhash(Terms(text)); }
 
 std::uint64_t TermsSimhash(const std::vector<std::string>& terms) {

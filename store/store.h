@@ -77,7 +77,8 @@ struct StoreOptions {
 
 // Where a writer's commits spent their time: CPU seconds of the committing
 // thread, summed over the commits that wrote (new or updated articles) since
-// the store was opened. For benchmarks (`story_eval`, bench/).
+// the store was opened. For benchmarks (`story_eval`, bench/). The article's
+// digest (DigestArticle) is not in it: Commit(article) computes it before.
 struct CommitProfile {
   std::uint64_t commits = 0;
   double total = 0;     // the whole Commit calls
@@ -443,6 +444,9 @@ class Store {
   // article was read from, when it differs, finds it too unless another
   // article had it first. On failure nothing is written.
   Result<CommitOutcome> Commit(const Article& article);
+  // The same, with DigestArticle(article) computed beforehand (on another
+  // thread): `digest` must be that of this article.
+  Result<CommitOutcome> Commit(const Article& article, ArticleDigest digest);
 
   // nullopt when there is no such article.
   Result<std::optional<StoredArticle>> GetArticle(ArticleId id) const;
