@@ -79,48 +79,87 @@ struct Found {
   bool named;  // named on the command line, not found in a folder
 };
 
-// Every input under `paths`, folders walked recursively and sorted.
-std::vector<Found> FindInputs(const std::vector<std::string>& paths,
-                              std::vector<IngestFailure>& failures) {
-  std::vector<Found> found;
-  for (const std::string& p : paths) {
-    std::error_code ec;
-    fs::file_status st = fs::status(p, ec);
-    if (ec || !fs::exists(st)) {
-      failures.push_back({p, Status::NotFound("no such file or directory")});
-      continue;
-    }
-    if (fs::is_directory(st)) {
-      std::vector<fs::path> files;
-      fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec);
-      for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        const fs::path& f = it->path();
-        if (it->is_directory(ec) && f.filename().string().rfind('.', 0) == 0) {
-          it.disable_recursion_pending();  // hidden folders (.git and the like)
+// The inputs under `paths`, one at a time: each path as given, a folder's
+// files depth first with each folder's entries in name order (the order
+// std::sort gives their paths), hidden folders skipped, links to folders not
+// followed. It holds one sorted listing per folder level, so a run over a
+// million files does not keep a million paths.
+class InputWalk {
+ public:
+  explicit InputWalk(const std::vector<std::string>& paths) : paths_(paths) {}
+
+  // The next input; nullopt after the last. An input that cannot be read
+  // (missing, a broken link, a folder that cannot be listed) goes to
+  // `failures` and the walk goes on.
+  std::optional<Found> Next(std::vector<IngestFailure>& failures) {
+    while (true) {
+      if (!folders_.empty()) {
+        Folder& top = folders_.back();
+        if (top.next == top.names.size()) {
+          folders_.pop_back();
+          continue;
+        }
+        fs::path f = top.path / top.names[top.next++];
+        std::error_code ec;
+        const fs::file_status link = fs::symlink_status(f, ec);
+        if (ec) continue;  // gone since it was listed
+        if (fs::is_directory(link)) {
+          if (f.filename().string().rfind('.', 0) != 0)
+            Enter(f, failures);  // not .git and the like
           continue;
         }
         if (IsSidecar(f) || KindOf(f) == InputKind::kUnknown) continue;
-        std::error_code link_ec;
-        if (it->is_symlink(link_ec) && !fs::exists(f, link_ec)) {
+        const fs::file_status st = fs::status(f, ec);
+        if (fs::is_symlink(link) && (ec || !fs::exists(st))) {
           failures.push_back({f.string(), Status::NotFound("broken symbolic link")});
           continue;
         }
-        if (!it->is_regular_file(ec)) continue;
-        files.push_back(f);
+        if (!fs::is_regular_file(st)) continue;
+        return Found{std::move(f), false};
       }
-      if (ec) failures.push_back({p, Status::IOError("cannot list folder: " + ec.message())});
-      std::sort(files.begin(), files.end());
-      for (auto& f : files) found.push_back({f, false});
-    } else {
-      found.push_back({p, true});
+      if (next_path_ == paths_.size()) return std::nullopt;
+      const std::string& p = paths_[next_path_++];
+      std::error_code ec;
+      const fs::file_status st = fs::status(p, ec);
+      if (ec || !fs::exists(st)) {
+        failures.push_back({p, Status::NotFound("no such file or directory")});
+      } else if (fs::is_directory(st)) {
+        Enter(p, failures);
+      } else {
+        return Found{p, true};
+      }
     }
   }
-  return found;
-}
+
+ private:
+  struct Folder {
+    fs::path path;
+    std::vector<std::string> names;  // sorted
+    std::size_t next = 0;
+  };
+
+  void Enter(const fs::path& folder, std::vector<IngestFailure>& failures) {
+    Folder f{folder, {}, 0};
+    std::error_code ec;
+    for (fs::directory_iterator it(folder, ec); !ec && it != fs::directory_iterator();
+         it.increment(ec)) {
+      f.names.push_back(it->path().filename().string());
+    }
+    if (ec)
+      failures.push_back({folder.string(), Status::IOError("cannot list folder: " + ec.message())});
+    std::sort(f.names.begin(), f.names.end());
+    folders_.push_back(std::move(f));
+  }
+
+  const std::vector<std::string>& paths_;
+  std::size_t next_path_ = 0;
+  std::vector<Folder> folders_;  // the folders being walked, outermost first
+};
 
 struct Extracted {
   std::string input;
   Article article;
+  ArticleDigest digest;  // of `article`, computed where it was read
 };
 
 Result<Article> ExtractFile(const Found& f, const IngestOptions& options) {
@@ -171,10 +210,14 @@ bool Earlier(const Extracted& a, const Extracted& b) {
 Result<IngestSummary> IngestPaths(const std::vector<std::string>& paths, Store& store,
                                   const IngestOptions& options, const ProgressCallback& progress) {
   IngestSummary summary;
-  std::vector<Found> inputs = FindInputs(paths, summary.failures);
   IngestProgress state;
-  state.total = inputs.size() + summary.failures.size();
-  state.done = state.failed = summary.failures.size();
+  if (progress) {
+    // The total first, for a progress bar that knows its end: a second walk
+    // of the folders, without reading a file.
+    std::vector<IngestFailure> ignored;
+    for (InputWalk count(paths); count.Next(ignored);) ++state.total;
+    state.total += ignored.size();
+  }
   auto report = [&] {
     if (progress) progress(state);
   };
@@ -185,7 +228,7 @@ Result<IngestSummary> IngestPaths(const std::vector<std::string>& paths, Store& 
   auto commit_batch = [&]() -> Status {
     std::stable_sort(batch.begin(), batch.end(), Earlier);
     for (Extracted& e : batch) {
-      auto outcome = store.Commit(e.article);
+      auto outcome = store.Commit(e.article, std::move(e.digest));
       if (!outcome.ok()) {
         Status s = outcome.status();
         if (s.code() == Status::Code::kInvalidInput) {
@@ -218,45 +261,73 @@ Result<IngestSummary> IngestPaths(const std::vector<std::string>& paths, Store& 
   const std::size_t threads = std::max<std::size_t>(
       1, options.read_threads != 0 ? options.read_threads : std::thread::hardware_concurrency());
   PrepareExtractionThreads();
-  using Chunk = std::vector<std::optional<Result<Article>>>;
-  auto chunk_end = [&](std::size_t begin) {
-    std::size_t end = begin, chunk_bytes = 0;
-    while (end < inputs.size() && end - begin < std::max<std::size_t>(1, options.batch_size) &&
-           (end == begin || chunk_bytes < options.batch_bytes)) {
-      std::error_code ec;
-      const auto size = fs::file_size(inputs[end].path, ec);
-      chunk_bytes += ec ? 0 : static_cast<std::size_t>(size);
-      ++end;
-    }
-    return end;
+  struct Chunk {
+    std::vector<Found> files;
+    std::vector<std::optional<Result<Article>>> read;  // one per file
+    std::vector<ArticleDigest> digests;                // of each article read
+    // Inputs the walk could not use, each with the number of files before it.
+    std::vector<std::pair<std::size_t, IngestFailure>> unusable;
   };
-  auto read_chunk = [&inputs, &options, threads](std::size_t begin, std::size_t end) {
-    Chunk read(end - begin);
+  InputWalk walk(paths);
+  auto next_chunk = [&] {
+    Chunk chunk;
+    std::vector<IngestFailure> failures;
+    std::size_t chunk_bytes = 0;
+    while (chunk.files.size() < std::max<std::size_t>(1, options.batch_size) &&
+           (chunk.files.empty() || chunk_bytes < options.batch_bytes)) {
+      std::optional<Found> f = walk.Next(failures);
+      for (IngestFailure& failure : failures)
+        chunk.unusable.emplace_back(chunk.files.size(), std::move(failure));
+      failures.clear();
+      if (!f) break;
+      std::error_code ec;
+      const auto size = fs::file_size(f->path, ec);
+      chunk_bytes += ec ? 0 : static_cast<std::size_t>(size);
+      chunk.files.push_back(std::move(*f));
+    }
+    return chunk;
+  };
+  auto read_chunk = [&options, threads](Chunk chunk) {
+    chunk.read.resize(chunk.files.size());
+    chunk.digests.resize(chunk.files.size());
     std::atomic<std::size_t> next{0};
     auto work = [&] {
-      for (std::size_t i = next++; i < read.size(); i = next++) {
-        auto article = ExtractFile(inputs[begin + i], options);
-        if (article.ok()) AnnotateArticle(*article, options.entities);
-        read[i] = std::move(article);
+      for (std::size_t i = next++; i < chunk.read.size(); i = next++) {
+        auto article = ExtractFile(chunk.files[i], options);
+        if (article.ok()) {
+          AnnotateArticle(*article, options.entities);
+          chunk.digests[i] = DigestArticle(*article);
+        }
+        chunk.read[i] = std::move(article);
       }
     };
     std::vector<std::thread> pool;
-    for (std::size_t t = 1; t < std::min(threads, read.size()); ++t) pool.emplace_back(work);
+    for (std::size_t t = 1; t < std::min(threads, chunk.read.size()); ++t) pool.emplace_back(work);
     work();
     for (std::thread& t : pool) t.join();
-    return read;
+    return chunk;
   };
-  std::size_t begin = 0, end = chunk_end(0);
   std::future<Chunk> pending;
-  if (begin < end) pending = std::async(std::launch::async, read_chunk, begin, end);
-  while (begin < end) {
-    Chunk read = pending.get();
-    const std::size_t next_begin = end, next_end = chunk_end(end);
-    if (next_begin < next_end)
-      pending = std::async(std::launch::async, read_chunk, next_begin, next_end);
-    for (std::size_t i = 0; i < read.size(); ++i) {
-      const Found& f = inputs[begin + i];
-      Result<Article>& article = *read[i];
+  auto start_reading = [&] {
+    Chunk next = next_chunk();
+    if (!next.files.empty() || !next.unusable.empty())
+      pending = std::async(std::launch::async, read_chunk, std::move(next));
+  };
+  start_reading();
+  while (pending.valid()) {
+    Chunk chunk = pending.get();
+    start_reading();
+    auto unusable = chunk.unusable.begin();
+    for (std::size_t i = 0; i <= chunk.files.size(); ++i) {
+      for (; unusable != chunk.unusable.end() && unusable->first == i; ++unusable) {
+        summary.failures.push_back(std::move(unusable->second));
+        ++state.failed;
+        ++state.done;
+        report();
+      }
+      if (i == chunk.files.size()) break;
+      const Found& f = chunk.files[i];
+      Result<Article>& article = *chunk.read[i];
       ++summary.inputs;
       if (!article.ok()) {
         summary.failures.push_back({f.path.string(), article.status()});
@@ -266,17 +337,15 @@ Result<IngestSummary> IngestPaths(const std::vector<std::string>& paths, Store& 
         continue;
       }
       batch_bytes += article->text.size();
-      batch.push_back({f.path.string(), std::move(article).value()});
+      batch.push_back({f.path.string(), std::move(article).value(), std::move(chunk.digests[i])});
       if (batch.size() >= options.batch_size || batch_bytes >= options.batch_bytes) {
         batch_bytes = 0;
         if (Status s = commit_batch(); !s.ok()) {
-          if (pending.valid()) pending.wait();  // its threads read `inputs`
+          if (pending.valid()) pending.wait();  // its threads read `options`
           return s;
         }
       }
     }
-    begin = next_begin;
-    end = next_end;
   }
   if (Status s = commit_batch(); !s.ok()) return s;
   return summary;

@@ -198,6 +198,33 @@ TEST(IngestPaths, ARunWithFailuresLeavesWhatWasStoredBeforeIntact) {
   EXPECT_TRUE(problems->empty()) << (*problems)[0];
 }
 
+TEST(IngestPaths, WalksFoldersDepthFirstInNameOrderSkippingHiddenFoldersAndLinksToFolders) {
+  // Every file here is empty, so each one read shows up as a failure, in
+  // the order it was read.
+  TempDir tmp;
+  const std::string in = tmp.Sub("in");
+  for (const char* dir : {"a/c", ".git", "b"}) fs::create_directories(in + "/" + dir);
+  for (const char* file : {"b.html", "a/z.txt", "a/c/y.html", "a.html", ".git/x.html", "b/w.htm",
+                           "notes.md", "a/c/v.meta.json"}) {
+    testing::WriteFileOrDie(in + "/" + file, "");
+  }
+  fs::create_directory_symlink(in + "/a", in + "/link");  // would read a/ twice
+  auto store = OpenOrDie(tmp.Sub("db"));
+  // A file named on the command line comes where it is named, before the
+  // folder that holds it too.
+  auto summary = IngestPaths({in + "/b.html", in}, *store);
+  ASSERT_TRUE(summary.ok()) << summary.status().message();
+  std::vector<std::string> read;
+  for (const auto& f : summary->failures) {
+    read.push_back(fs::relative(f.input, in).string());
+    EXPECT_EQ(f.status.message(), "empty input") << f.input;
+  }
+  const std::vector<std::string> expected = {"b.html", "a/c/y.html", "a/z.txt",
+                                             "a.html", "b/w.htm",    "b.html"};
+  EXPECT_EQ(read, expected);
+  EXPECT_EQ(summary->inputs, expected.size());
+}
+
 TEST(IngestPaths, ReadingOnSeveralThreadsStoresWhatOneThreadStores) {
   // Files are read on several threads and committed on one, in order: the
   // stories (as sets of URLs), counts and failures do not depend on it.
