@@ -555,7 +555,10 @@ Grouping GroupSpans(std::string_view text, const TokenizedText& tokens, std::vec
       target = it != by_key.end() ? it->second : new_group(EntityType::kTicker);
       by_key[{EntityType::kTicker, s.ticker}] = target;
     } else if (target < 0) {
+      // A span the first pass left out because its words normalize to
+      // nothing ("@" tagged as a name) names no entity here either.
       const std::string key = NormalizeEntityName(form_of(s), s.type);
+      if (key.empty()) continue;
       auto it = by_key.find({s.type, key});
       target = it != by_key.end() ? it->second : new_group(s.type);
       by_key[{s.type, key}] = target;

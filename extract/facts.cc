@@ -1064,7 +1064,6 @@ void Extractor::ReadRoles(const std::vector<extract_internal::RoleMention>& role
       f.object = EntityArgument(*org);
     } else {
       f.object.kind = FactArgument::Kind::kText;
-      f.object.text = std::string(text_.substr(r.person_start, 0));
       f.object.text = r.role;
       f.object.key = r.role;
     }

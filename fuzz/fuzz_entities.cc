@@ -64,6 +64,10 @@ void Check(std::string_view text, const newsdesk::EntityOptions& options) {
     Require(counts[e] > 0, "RecognizeEntities: entity without a mention");
     Require(entities[e].mention_count == counts[e], "RecognizeEntities: mention_count is wrong");
     Require(!entities[e].name.empty(), "RecognizeEntities: entity without a name");
+    // Facts and the store compare entities by this key: a name of no word
+    // ("@") is no entity.
+    Require(!newsdesk::NormalizeEntityName(entities[e].name, entities[e].type).empty(),
+            "RecognizeEntities: entity name without a word");
     RequireUtf8(entities[e].name, "RecognizeEntities: entity name is not UTF-8");
     for (const auto& alias : entities[e].aliases)
       RequireUtf8(alias, "RecognizeEntities: alias is not UTF-8");

@@ -465,5 +465,28 @@ TEST(FactsLimits, DeepPunctuationGivesNoFactsAndNoCrash) {
     EXPECT_LE(fact.evidence.size(), FactOptions{}.max_sentence_bytes);
 }
 
+// A fuzzer's input on which the tagger read "@" as a person's name: no word
+// to compare it by, so it is no entity, and no fact has an argument of no key
+// (the facts fuzz target once failed on this).
+TEST(FactsLimits, ANameOfNoWordIsNeitherAnEntityNorAFactArgument) {
+  // Its bad bytes made U+FFFD, as the fuzz target does.
+  auto utf8 = ToUtf8(
+      testing::ReadFileOrDie(testing::FixturePath("fuzz/facts/entity-of-no-word.txt")), "utf-8");
+  ASSERT_TRUE(utf8.ok());
+  const std::string& text = *utf8;
+  auto e = RecognizeEntities(text);
+  ASSERT_TRUE(e.ok());
+  ASSERT_FALSE(e->entities.empty());
+  for (const auto& entity : e->entities)
+    EXPECT_FALSE(NormalizeEntityName(entity.name, entity.type).empty())
+        << "entity named \"" << entity.name << "\"";
+  auto f = ExtractFacts(text, *e, kWednesday);
+  ASSERT_TRUE(f.ok()) << f.status().message();
+  for (const auto& fact : f->facts) {
+    EXPECT_FALSE(fact.subject.key.empty()) << Describe(fact);
+    EXPECT_FALSE(fact.object.key.empty()) << Describe(fact);
+  }
+}
+
 }  // namespace
 }  // namespace newsdesk
