@@ -1047,8 +1047,16 @@ Status VerifySearchIndex(const SearchColumns& c, const std::map<ArticleId, Artic
 
   constexpr int kDetailsPerArticle = 5;
   std::uint64_t length_total = 0;
-  for (const auto& [id, record] : articles) {
-    const ArticleIndex index = IndexArticle(record);
+  // The records are read again one at a time: `articles` holds them
+  // without their text (Store::Verify), and all of them at once with it
+  // would be gigabytes. One the caller could not read is its problem.
+  std::unique_ptr<rocksdb::Iterator> records(c.db->NewIterator(rocksdb::ReadOptions(), c.articles));
+  for (records->SeekToFirst(); records->Valid(); records->Next()) {
+    const ArticleId id = ReadBigEndian64({records->key().data(), records->key().size()});
+    if (!articles.count(id)) continue;
+    auto record = DecodeArticle({records->value().data(), records->value().size()});
+    if (!record.ok()) continue;
+    const ArticleIndex index = IndexArticle(*record);
     length_total += index.length;
     const std::uint64_t time = InvertedTime(index.time);
     Tally expected;
@@ -1091,6 +1099,7 @@ Status VerifySearchIndex(const SearchColumns& c, const std::map<ArticleId, Artic
               " postings in the terms index that its record does not give");
     }
   }
+  if (!records->status().ok()) return RocksError(records->status(), c.dir);
   auto stored_total = ReadCounter(c, rocksdb::ReadOptions(), c.meta, kIndexedLengthKey);
   if (!stored_total.ok()) return stored_total.status();
   if (*stored_total != length_total) {

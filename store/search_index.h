@@ -110,8 +110,10 @@ Status WriteSearchIndex(const SearchColumns& c, const ArticleRecord* old, const 
 // Store::Search (store/store.h), on one snapshot of the database.
 Result<SearchResults> SearchArticles(const SearchColumns& c, const SearchQuery& query);
 
-// Checks the index against `articles` (every article record) both ways,
-// and the length total; calls `problem` for every violation.
+// Checks the index against the article records both ways, and the length
+// total; calls `problem` for every violation. `articles` names every
+// readable article (its records may lack their text: each is read again
+// from the `articles` family when its postings are recounted).
 Status VerifySearchIndex(const SearchColumns& c, const std::map<ArticleId, ArticleRecord>& articles,
                          const std::function<void(std::string)>& problem);
 
