@@ -1,9 +1,11 @@
-// story_eval FILE.jsonl [--order file|shuffled] [--seed N] [--half even|odd]
+// story_eval FILE.jsonl [--order time|shuffled|file] [--seed N] [--half even|odd]
 //                       [--threshold X] [--merge-threshold X] [--verbose]
 //
 // Measures story clustering against gold event clusters
 // (../shared/data/stories-dev/ecbplus-dev.jsonl: one JSON object a line with
-// doc_id, subtopic (the gold cluster), source_url, host, title, text). Each
+// doc_id, subtopic (the gold cluster), source_url, host, title, text, and
+// optionally its date: "date", "published", "published_at", "timestamp" or
+// "time", an ISO 8601 / RFC 822 string or Unix seconds). Each
 // document goes through what `newsdesk ingest` does with a text file and its
 // sidecar (ExtractTextArticle with the URL, outlet and title given, entity
 // recognition) and is committed to a fresh RocksDB store in a temporary
@@ -15,17 +17,23 @@
 // documents), the number of predicted and gold clusters, and articles
 // committed per second (extraction and recognition excluded).
 //
-// Articles arrive in a shuffled order by default (seed 1): news does not
-// arrive sorted by event. --half keeps the documents whose index in the file
-// is even or odd, to check that a change helps on both halves. --threshold
-// and --merge-threshold override StoreOptions::story_threshold and
-// story_merge_threshold. The corpus is undated: every
-// article gets the same ingestion time, so time cannot separate events
-// here, only words and entities.
+// A dated document is published at its date, and dated corpora arrive in
+// time order by default, as news does (documents without a date keep their
+// place in the file among the dated ones, and are ingested at the time of
+// the last dated document before them). An undated corpus (stories-dev)
+// arrives shuffled by default (seed 1), since news does not arrive sorted by
+// event, and every article gets the same ingestion time: time cannot
+// separate its events, only words and entities. A date that cannot be read
+// leaves its document undated, with a warning. --half keeps the documents
+// whose index in the file is even or odd, to check that a change helps on
+// both halves. --threshold and --merge-threshold override
+// StoreOptions::story_threshold and story_merge_threshold. --verbose lists
+// each document's story and date.
 //
 // tests/store/story_eval_test.cc compiles this file in (without its main) so
 // that the test and the tool share the metric.
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
@@ -48,8 +56,27 @@ struct Document {
   std::string id;
   std::string gold;  // the gold cluster
   std::optional<std::string> url, host, title;
+  std::optional<UnixSeconds> date;             // when it was published, where the corpus says
+  std::optional<std::string> unreadable_date;  // a date given that could not be read
   std::string text;
 };
+
+// The ingestion time of undated documents in an undated corpus.
+inline constexpr UnixSeconds kUndatedClock = 1700000000;
+
+// A document's date: a string ParseDateTime reads, or a number of Unix
+// seconds (milliseconds when it is too large to be seconds).
+inline std::optional<UnixSeconds> ReadDocumentDate(const nlohmann::json& v) {
+  if (v.is_string()) return ParseDateTime(v.get<std::string>());
+  if (v.is_number()) {
+    double t = v.get<double>();
+    constexpr double kLargestSeconds = 1e11;  // the year 5138
+    if (std::abs(t) > kLargestSeconds) t /= 1000;
+    if (!std::isfinite(t) || std::abs(t) > kLargestSeconds) return std::nullopt;
+    return static_cast<UnixSeconds>(t);
+  }
+  return std::nullopt;
+}
 
 // Reads one document a line; a malformed line is an error naming it.
 inline Result<std::vector<Document>> LoadDocuments(const std::string& path) {
@@ -75,6 +102,13 @@ inline Result<std::vector<Document>> LoadDocuments(const std::string& path) {
     d.url = optional_string("source_url");
     d.host = optional_string("host");
     d.title = optional_string("title");
+    for (const char* key : {"date", "published", "published_at", "timestamp", "time"}) {
+      if (!j.contains(key) || j[key].is_null()) continue;
+      d.date = ReadDocumentDate(j[key]);
+      if (!d.date)
+        d.unreadable_date = j[key].is_string() ? j[key].get<std::string>() : j[key].dump();
+      break;
+    }
     d.text = j["text"].get<std::string>();
     docs.push_back(std::move(d));
   }
@@ -122,6 +156,7 @@ inline Result<Article> ToArticle(const Document& d, std::size_t index) {
   o.url = d.url ? *d.url : "https://stories-dev.invalid/" + std::to_string(index);
   o.outlet = d.host ? *d.host : "unknown";
   if (d.title) o.title = *d.title;
+  o.published = d.date;
   auto article = ExtractTextArticle(d.text, *o.url, o);
   if (!article.ok() && article.status().code() == Status::Code::kNotFound) {
     // Only a headline (one line, or a text equal to its title): it is
@@ -139,6 +174,7 @@ struct Run {
   double articles_per_second = 0;
   CommitProfile profile;                                    // where the commits' time went
   std::vector<std::pair<std::string, StoryId>> assignment;  // doc id → story
+  std::vector<std::optional<UnixSeconds>> published;        // each document's date, if any
 };
 
 // Commits the documents, in the order given, to a new store in `db_dir` and
@@ -153,7 +189,15 @@ inline Result<Run> ClusterAndScore(const std::vector<Document>& docs, const std:
       return Status::InvalidInput("document " + docs[i].id + ": " + a.status().message());
     articles.push_back(std::move(*a));
   }
-  options.now = [] { return UnixSeconds{1700000000}; };
+  // The ingestion clock: a dated article's date, else the last date seen.
+  UnixSeconds clock = kUndatedClock;
+  for (const Document& d : docs) {
+    if (d.date) {
+      clock = *d.date;
+      break;
+    }
+  }
+  options.now = [&clock] { return clock; };
   auto store = Store::OpenForWrite(db_dir, options);
   if (!store.ok()) return store.status();
   std::vector<ArticleId> ids;
@@ -165,6 +209,7 @@ inline Result<Run> ClusterAndScore(const std::vector<Document>& docs, const std:
   };
   const double start = cpu_seconds();
   for (std::size_t i = 0; i < articles.size(); ++i) {
+    if (docs[i].date) clock = *docs[i].date;
     auto outcome = (*store)->Commit(articles[i]);
     if (!outcome.ok()) {
       return Status::InvalidInput("document " + docs[i].id + ": " + outcome.status().message());
@@ -184,16 +229,39 @@ inline Result<Run> ClusterAndScore(const std::vector<Document>& docs, const std:
     predicted.push_back((*stored)->story);
     gold.push_back(docs[i].gold);
     run.assignment.emplace_back(docs[i].id, (*stored)->story);
+    run.published.push_back((*stored)->article.published);
   }
   run.score = ScoreBCubed(predicted, gold);
   return run;
 }
 
-// The documents in arrival order: shuffled with `seed`, or as in the file.
-inline std::vector<Document> Arrange(std::vector<Document> docs, bool shuffled, unsigned seed) {
-  if (shuffled) {
+enum class Order { kFile, kShuffled, kTime };
+
+// The documents in arrival order: as in the file, shuffled with `seed`, or
+// by date (an undated document at the date of the last dated one before it
+// in the file, else of the first; ties in file order).
+inline std::vector<Document> Arrange(std::vector<Document> docs, Order order, unsigned seed) {
+  if (order == Order::kShuffled) {
     std::mt19937 rng(seed);
     std::shuffle(docs.begin(), docs.end(), rng);
+  } else if (order == Order::kTime) {
+    std::optional<UnixSeconds> last;
+    for (const Document& d : docs) {
+      if (d.date) {
+        last = d.date;
+        break;
+      }
+    }
+    std::vector<std::pair<UnixSeconds, std::size_t>> keys;
+    for (std::size_t i = 0; i < docs.size(); ++i) {
+      if (docs[i].date) last = docs[i].date;
+      keys.emplace_back(last.value_or(0), i);
+    }
+    std::sort(keys.begin(), keys.end());
+    std::vector<Document> sorted;
+    sorted.reserve(docs.size());
+    for (const auto& [time, i] : keys) sorted.push_back(std::move(docs[i]));
+    docs = std::move(sorted);
   }
   return docs;
 }
@@ -205,7 +273,8 @@ int main(int argc, char** argv) {
   using namespace newsdesk;
   using namespace newsdesk::story_eval;
   std::string path;
-  bool shuffled = true, verbose = false;
+  std::optional<Order> order;
+  bool verbose = false;
   unsigned seed = 1;
   std::string half;
   StoreOptions options;
@@ -220,11 +289,16 @@ int main(int argc, char** argv) {
     };
     if (a == "--order") {
       std::string v = value();
-      if (v != "file" && v != "shuffled") {
-        std::fprintf(stderr, "story_eval: --order is file or shuffled\n");
+      if (v == "file") {
+        order = Order::kFile;
+      } else if (v == "shuffled") {
+        order = Order::kShuffled;
+      } else if (v == "time") {
+        order = Order::kTime;
+      } else {
+        std::fprintf(stderr, "story_eval: --order is time, shuffled or file\n");
         return 2;
       }
-      shuffled = v == "shuffled";
     } else if (a == "--seed") {
       seed = static_cast<unsigned>(std::stoul(value()));
     } else if (a == "--half") {
@@ -243,7 +317,7 @@ int main(int argc, char** argv) {
       path = a;
     } else {
       std::fprintf(stderr,
-                   "usage: story_eval FILE.jsonl [--order file|shuffled] [--seed N] "
+                   "usage: story_eval FILE.jsonl [--order time|shuffled|file] [--seed N] "
                    "[--half even|odd] [--threshold X] [--merge-threshold X] [--verbose]\n");
       return 2;
     }
@@ -264,11 +338,26 @@ int main(int argc, char** argv) {
     }
     *docs = std::move(kept);
   }
+  std::size_t dated = 0, unreadable = 0;
+  for (const Document& d : *docs) {
+    if (d.date) ++dated;
+    if (d.unreadable_date) {
+      if (unreadable++ == 0) {
+        std::fprintf(stderr, "story_eval: document %s: date '%s' is not a date; taken as undated\n",
+                     d.id.c_str(), d.unreadable_date->c_str());
+      }
+    }
+  }
+  if (unreadable > 1) {
+    std::fprintf(stderr, "story_eval: %zu documents in all have a date that cannot be read\n",
+                 unreadable);
+  }
+  if (!order) order = dated > 0 ? Order::kTime : Order::kShuffled;
   std::string db =
       (std::filesystem::temp_directory_path() / ("story_eval." + std::to_string(::getpid())))
           .string();
   std::filesystem::remove_all(db);
-  auto run = ClusterAndScore(Arrange(std::move(*docs), shuffled, seed), db, options);
+  auto run = ClusterAndScore(Arrange(std::move(*docs), *order, seed), db, options);
   std::filesystem::remove_all(db);
   if (!run.ok()) {
     std::fprintf(stderr, "story_eval: %s\n", run.status().message().c_str());
@@ -276,12 +365,23 @@ int main(int argc, char** argv) {
   }
   const BCubed& b = run->score;
   if (verbose) {
-    for (const auto& [doc, story] : run->assignment) {
-      std::printf("%s\t%llu\n", doc.c_str(), static_cast<unsigned long long>(story));
+    for (std::size_t i = 0; i < run->assignment.size(); ++i) {
+      const auto& [doc, story] = run->assignment[i];
+      const std::optional<UnixSeconds>& date = run->published[i];
+      std::printf("%s\t%llu\t%s\n", doc.c_str(), static_cast<unsigned long long>(story),
+                  date ? FormatIsoUtc(*date).c_str() : "-");
     }
   }
   std::printf("documents %zu  gold clusters %zu  predicted clusters %zu\n", run->assignment.size(),
               b.gold_clusters, b.predicted_clusters);
+  const char* order_name = *order == Order::kTime       ? "in time order"
+                           : *order == Order::kShuffled ? "shuffled"
+                                                        : "in file order";
+  if (*order == Order::kShuffled) {
+    std::printf("arrival: %s (seed %u); %zu documents dated\n", order_name, seed, dated);
+  } else {
+    std::printf("arrival: %s; %zu documents dated\n", order_name, dated);
+  }
   std::printf("B-cubed precision %.3f  recall %.3f  F1 %.3f\n", b.precision, b.recall, b.f1());
   std::printf("committed %.0f articles per CPU second (store, story assignment, entity linking)\n",
               run->articles_per_second);
