@@ -78,6 +78,13 @@ inline std::optional<UnixSeconds> ReadDocumentDate(const nlohmann::json& v) {
   return std::nullopt;
 }
 
+// The date of the first dated document, if any.
+inline std::optional<UnixSeconds> FirstDate(const std::vector<Document>& docs) {
+  for (const Document& d : docs)
+    if (d.date) return d.date;
+  return std::nullopt;
+}
+
 // Reads one document a line; a malformed line is an error naming it.
 inline Result<std::vector<Document>> LoadDocuments(const std::string& path) {
   std::ifstream in(path);
@@ -102,13 +109,16 @@ inline Result<std::vector<Document>> LoadDocuments(const std::string& path) {
     d.url = optional_string("source_url");
     d.host = optional_string("host");
     d.title = optional_string("title");
+    // The first readable of the date fields; the first unreadable is kept
+    // for the warning when none can be read.
     for (const char* key : {"date", "published", "published_at", "timestamp", "time"}) {
       if (!j.contains(key) || j[key].is_null()) continue;
       d.date = ReadDocumentDate(j[key]);
-      if (!d.date)
+      if (d.date) break;
+      if (!d.unreadable_date)
         d.unreadable_date = j[key].is_string() ? j[key].get<std::string>() : j[key].dump();
-      break;
     }
+    if (d.date) d.unreadable_date.reset();
     d.text = j["text"].get<std::string>();
     docs.push_back(std::move(d));
   }
@@ -190,13 +200,7 @@ inline Result<Run> ClusterAndScore(const std::vector<Document>& docs, const std:
     articles.push_back(std::move(*a));
   }
   // The ingestion clock: a dated article's date, else the last date seen.
-  UnixSeconds clock = kUndatedClock;
-  for (const Document& d : docs) {
-    if (d.date) {
-      clock = *d.date;
-      break;
-    }
-  }
+  UnixSeconds clock = FirstDate(docs).value_or(kUndatedClock);
   options.now = [&clock] { return clock; };
   auto store = Store::OpenForWrite(db_dir, options);
   if (!store.ok()) return store.status();
@@ -245,13 +249,7 @@ inline std::vector<Document> Arrange(std::vector<Document> docs, Order order, un
     std::mt19937 rng(seed);
     std::shuffle(docs.begin(), docs.end(), rng);
   } else if (order == Order::kTime) {
-    std::optional<UnixSeconds> last;
-    for (const Document& d : docs) {
-      if (d.date) {
-        last = d.date;
-        break;
-      }
-    }
+    std::optional<UnixSeconds> last = FirstDate(docs);
     std::vector<std::pair<UnixSeconds, std::size_t>> keys;
     for (std::size_t i = 0; i < docs.size(); ++i) {
       if (docs[i].date) last = docs[i].date;

@@ -74,17 +74,18 @@ std::string StoriesFixture(const std::string& name) {
 // tell the two events apart.
 TEST(StoryEval, LikeEventsMonthsApartAreTwoStoriesWhenDated) {
   testing::TempDir tmp;
-  auto undated = story_eval::LoadDocuments(StoriesFixture("recurring-grounding-undated.jsonl"));
-  ASSERT_TRUE(undated.ok()) << undated.status().message();
-  auto words_only = story_eval::ClusterAndScore(
-      story_eval::Arrange(*undated, story_eval::Order::kShuffled, 1), tmp.path() + "/u", {});
-  ASSERT_TRUE(words_only.ok()) << words_only.status().message();
-  // The premise: without dates the words make them one story.
-  ASSERT_EQ(words_only->score.predicted_clusters, 1u);
-
   auto dated = story_eval::LoadDocuments(StoriesFixture("recurring-grounding.jsonl"));
   ASSERT_TRUE(dated.ok()) << dated.status().message();
   for (const story_eval::Document& d : *dated) ASSERT_TRUE(d.date) << d.id;
+
+  // The premise: without their dates the words make them one story.
+  std::vector<story_eval::Document> undated = *dated;
+  for (story_eval::Document& d : undated) d.date.reset();
+  auto words_only = story_eval::ClusterAndScore(
+      story_eval::Arrange(undated, story_eval::Order::kShuffled, 1), tmp.path() + "/u", {});
+  ASSERT_TRUE(words_only.ok()) << words_only.status().message();
+  ASSERT_EQ(words_only->score.predicted_clusters, 1u);
+
   int n = 0;
   for (story_eval::Order order :
        {story_eval::Order::kTime, story_eval::Order::kShuffled, story_eval::Order::kFile}) {
@@ -116,11 +117,13 @@ TEST(StoryEval, ReadsDatesInEachFormAndLeavesUnreadableOnesUndated) {
         << R"({"doc_id": "junk", "subtopic": "a", "text": "t", "date": "soon"})"
         << "\n"
         << R"({"doc_id": "none", "subtopic": "a", "text": "t", "date": null})"
+        << "\n"
+        << R"({"doc_id": "second", "subtopic": "a", "text": "t", "date": "soon", "time": 1773135600})"
         << "\n";
   }
   auto docs = story_eval::LoadDocuments(path);
   ASSERT_TRUE(docs.ok()) << docs.status().message();
-  ASSERT_EQ(docs->size(), 7u);
+  ASSERT_EQ(docs->size(), 8u);
   const UnixSeconds march_10 = 1773135600;  // 2026-03-10T09:40:00Z
   for (std::size_t i = 0; i < 5; ++i) {
     ASSERT_TRUE((*docs)[i].date) << (*docs)[i].id;
@@ -131,6 +134,10 @@ TEST(StoryEval, ReadsDatesInEachFormAndLeavesUnreadableOnesUndated) {
   EXPECT_EQ(*(*docs)[5].unreadable_date, "soon");
   EXPECT_FALSE((*docs)[6].date);
   EXPECT_FALSE((*docs)[6].unreadable_date);
+  // An unreadable field gives way to a readable one after it.
+  ASSERT_TRUE((*docs)[7].date);
+  EXPECT_EQ(*(*docs)[7].date, march_10);
+  EXPECT_FALSE((*docs)[7].unreadable_date);
 }
 
 TEST(StoryEval, TimeOrderKeepsUndatedDocumentsWhereTheFilePutThem) {
