@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -491,6 +492,97 @@ std::vector<QuantitySpan> FindQuantities(std::string_view sentence) {
   std::sort(out.begin(), out.end(),
             [](const QuantitySpan& a, const QuantitySpan& b) { return a.start < b.start; });
   return out;
+}
+
+// ---- the article's own credit -------------------------------------------------
+
+// The paragraphs of `text` (separated by blank lines), trimmed, empty ones
+// left out.
+std::vector<std::string_view> Paragraphs(std::string_view text) {
+  std::vector<std::string_view> out;
+  std::size_t at = 0;
+  while (at < text.size()) {
+    std::size_t end = text.find("\n\n", at);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view p = text.substr(at, end - at);
+    while (!p.empty() && std::isspace(static_cast<unsigned char>(p.front()))) p.remove_prefix(1);
+    while (!p.empty() && std::isspace(static_cast<unsigned char>(p.back()))) p.remove_suffix(1);
+    if (!p.empty()) out.push_back(p);
+    at = end + 2;
+  }
+  return out;
+}
+
+// Whether `name` reads as the name of an outlet or agency: one to six words,
+// each capitalised or a connector ("of", "the", "&"), no digits, and not a
+// label a dateline's parentheses also hold ("(Updated)", "(Photo)").
+bool IsCreditName(std::string_view name) {
+  static const RE2 kWord(R"((\S+)\s*)");
+  static constexpr std::string_view kConnectors[] = {"of", "the", "and", "&", "for", "de", "la",
+                                                     "du", "des", "del", "von", "y"};
+  static constexpr std::string_view kLabels[] = {
+      "updated",  "update",    "photo",   "photos",    "video",    "file",    "opinion",
+      "analysis", "exclusive", "corrected", "correction", "live", "watch",   "listen",
+      "audio",    "explainer", "breaking", "repeats",   "refiles",  "editorial"};
+  if (name.empty() || name.size() > 60) return false;
+  re2::StringPiece rest(name.data(), name.size());
+  re2::StringPiece word;
+  int words = 0;
+  while (RE2::Consume(&rest, kWord, &word)) {
+    if (++words > 6) return false;
+    const std::string_view w(word.data(), word.size());
+    for (char c : w)
+      if (std::isdigit(static_cast<unsigned char>(c)) || c == ':' || c == '/' || c == '@')
+        return false;
+    const bool connector =
+        words > 1 && std::find(std::begin(kConnectors), std::end(kConnectors), w) !=
+                         std::end(kConnectors);
+    // A capital, or a word of non-ASCII letters (their case is not checked here).
+    if (!connector && !std::isupper(static_cast<unsigned char>(w.front())) &&
+        static_cast<unsigned char>(w.front()) < 0x80)
+      return false;
+  }
+  if (words == 1) {
+    const std::string lower = LowerCase(name);
+    if (std::find(std::begin(kLabels), std::end(kLabels), lower) != std::end(kLabels))
+      return false;
+  }
+  return words > 0 && rest.empty();
+}
+
+// See ArticleFacts::credit. `text` is `title + "\n\n" + text`: the dateline
+// is looked for at the start of the three paragraphs after the title (a
+// byline or a date line may come before the lead), credit lines in those
+// and the last three.
+std::string FindCredit(std::string_view text) {
+  // A place in capitals, perhaps a state or a date after commas, then the
+  // credit in parentheses and a dash; or the credit alone in parentheses
+  // opening the paragraph, before a capital ("(CNN) President …").
+  static const RE2 kDateline(
+      R"(^(?:(?:\p{Lu}[\p{Lu}\p{N} .'’-]*(?:,[^()\n,]{1,30}){0,2}\s*)?\(([^()\n]{2,60})\)\s*(?:—|–|-{1,2})\s*\S|\(([^()\n]{2,60})\) +\p{Lu}))");
+  // A paragraph of its own that says where the text was first published
+  // ("reprinted on X" names where it went, not where it came from).
+  static const RE2 kCreditLine(
+      R"((?i)^[*_]*(?:this (?:story|article|report|piece|post|item|column) )?(?:was |is |has been )?(?:(?:(?:originally|first) (?:published|appeared|ran|posted|produced)|(?:published|appeared|ran|posted|produced) (?:originally|first)) (?:by|in|on|at|for)|(?:republished|reprinted|reproduced|syndicated)(?: here)?(?: with (?:kind )?permission)? (?:from|of)) (?:the website of )?(?:the )?([^.,;:()\n—–!?*_]{2,60}?)\s*(?:(?:[.,;:()—–!?*_]| and | under | with | on \S+ \d).*)?$)");
+  const std::vector<std::string_view> paragraphs = Paragraphs(text);
+  const std::size_t n = paragraphs.size();
+  std::string name, alone;
+  for (std::size_t i = 1; i < n && i <= 3; ++i) {
+    const std::string_view p = paragraphs[i];
+    if (!RE2::PartialMatch(re2::StringPiece(p.data(), p.size()), kDateline, &name, &alone))
+      continue;
+    if (name.empty()) name = alone;
+    if (IsCreditName(name)) return name;
+  }
+  for (std::size_t i = 1; i < n; ++i) {
+    if (i > 3 && i + 3 < n) continue;
+    const std::string_view p = paragraphs[i];
+    if (p.size() > 300) continue;
+    if (RE2::FullMatch(re2::StringPiece(p.data(), p.size()), kCreditLine, &name) &&
+        IsCreditName(name))
+      return name;
+  }
+  return "";
 }
 
 // ---- sentences as items ----------------------------------------------------
@@ -1392,6 +1484,7 @@ void Extractor::ReadSentence(std::vector<Item>& items, const SentenceContext& ct
 }
 
 ArticleFacts Extractor::Run() {
+  out_.credit = FindCredit(text_);
   // Declared source counts, over the whole text.
   {
     static const RE2 kDeclared(

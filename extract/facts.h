@@ -102,6 +102,12 @@ struct ArticleFacts {
   // by the Financial Ledger", "Reuters reported"), in order of first
   // citation, distinct.
   std::vector<std::string> citations;
+  // The upstream the article credits for its whole text, when it does: a
+  // dateline's credit ("TOLLBRIDGE (Lantern Wire) —", "LONDON, Oct 29
+  // (Reuters) -", "(CNN) —") or a credit line of its own ("This story was
+  // originally published by the Harbour Post", "First appeared in X",
+  // "Republished with permission from X"). Empty when there is none.
+  std::string credit;
 };
 
 struct FactOptions {

@@ -286,6 +286,80 @@ TEST(Facts, AFactInTheArticlesOwnVoiceHasNoOrigin) {
   EXPECT_EQ(passive->origin_kind, "");
 }
 
+// The credit of `title + "\n\n" + text`.
+std::string CreditOf(const std::string& title, const std::string& text) {
+  const std::string all = title + "\n\n" + text;
+  auto e = RecognizeEntities(all);
+  EXPECT_TRUE(e.ok());
+  auto f = ExtractFacts(all, e.ok() ? *e : DocumentEntities(), kWednesday);
+  EXPECT_TRUE(f.ok());
+  return f.ok() ? f->credit : "<error>";
+}
+
+TEST(Facts, ADatelineCreditIsTheArticlesUpstream) {
+  const std::string body = " Marlow Ferries will add a night crossing to Eastwick from May.";
+  EXPECT_EQ(CreditOf("Night ferry for Eastwick", "EASTWICK (Lantern Wire) —" + body),
+            "Lantern Wire");
+  EXPECT_EQ(CreditOf("Night ferry for Eastwick", "EASTWICK, March 17 (Harbour Press) -" + body),
+            "Harbour Press");
+  EXPECT_EQ(CreditOf("Night ferry for Eastwick", "ST. ALDEN, Kestria (The Quay Agency) –" + body),
+            "The Quay Agency");
+  EXPECT_EQ(CreditOf("Night ferry for Eastwick", "(Coastline News) — " + body), "Coastline News");
+  EXPECT_EQ(CreditOf("Night ferry for Eastwick", "(Coastline News)" + body), "Coastline News");
+  // After a byline or a date line, still the lead's dateline.
+  EXPECT_EQ(CreditOf("Night ferry for Eastwick",
+                     "By Mara Quill\n\nEASTWICK (Lantern Wire) —" + body),
+            "Lantern Wire");
+}
+
+TEST(Facts, ParenthesesThatAreNoCreditAreNotTakenForOne) {
+  const std::string body = " Marlow Ferries will add a night crossing to Eastwick from May.";
+  // A ticker, a label, a place in mixed case, words in lower case, and a
+  // credit later than the lead.
+  EXPECT_EQ(CreditOf("Ferry shares up", "MARLOW (NYSE: MRLW) — Shares rose." + body), "");
+  EXPECT_EQ(CreditOf("Night ferry for Eastwick", "EASTWICK (Updated) —" + body), "");
+  EXPECT_EQ(CreditOf("Night ferry for Eastwick", "(Updated)" + body), "");
+  EXPECT_EQ(CreditOf("Night ferry for Eastwick", "(Coastline News) said" + body), "");
+  EXPECT_EQ(CreditOf("Night ferry for Eastwick", "Marlow Ferries (the operator) — said so." + body),
+            "");
+  EXPECT_EQ(CreditOf("Night ferry for Eastwick",
+                     "Ferries are busy.\n\nSo are roads.\n\nAnd rails.\n\nEASTWICK (Lantern "
+                     "Wire) —" +
+                         body),
+            "");
+  EXPECT_EQ(CreditOf("Night ferry for Eastwick", "Marlow Ferries (MRLW) said on Tuesday that it"
+                                                 " will add a night crossing to Eastwick."),
+            "");
+}
+
+TEST(Facts, ACreditLineOfItsOwnIsTheArticlesUpstream) {
+  const std::string body =
+      "Marlow Ferries will add a night crossing to Eastwick from May.\n\nTickets go on sale in "
+      "April, the company said.";
+  EXPECT_EQ(CreditOf("Night ferry", body + "\n\nThis story was originally published by the "
+                                           "Harbour Post."),
+            "Harbour Post");
+  EXPECT_EQ(CreditOf("Night ferry", body + "\n\n*This article first appeared in Coastline News "
+                                           "and is republished here with permission.*"),
+            "Coastline News");
+  EXPECT_EQ(CreditOf("Night ferry", "Republished with permission from Eastwick Tribune.\n\n" + body),
+            "Eastwick Tribune");
+  EXPECT_EQ(CreditOf("Night ferry", body + "\n\nOriginally published on Quay Times, March 16."),
+            "Quay Times");
+  // A sentence of the story that says where something was first published
+  // is no credit line.
+  EXPECT_EQ(CreditOf("Night ferry", body + "\n\nThe timetable was first published by Marlow "
+                                           "Ferries in a leaflet."),
+            "");
+  EXPECT_EQ(CreditOf("Night ferry", body + "\n\nFirst published in 1998, the guide is now "
+                                           "online."),
+            "");
+  // Where the text went, not where it came from.
+  EXPECT_EQ(CreditOf("Night ferry", body + "\n\nThis article was reprinted on Coastline News."),
+            "");
+  EXPECT_EQ(CreditOf("Night ferry", body), "");
+}
+
 TEST(Facts, VerifiedByNSourcesIsTheDeclaredCount) {
   Read r = ReadFixture("declared-digits.txt");
   EXPECT_EQ(r.facts.declared_source_count, 4);
