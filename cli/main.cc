@@ -213,9 +213,10 @@ bool ParseTypeFlag(const std::string& type, std::optional<EntityType>* out) {
 }
 
 int RunStories(const std::string& db_flag, bool json, const std::string& since,
-               std::size_t min_sources, std::size_t limit) {
+               std::size_t min_sources, std::size_t min_independent, std::size_t limit) {
   StoryQuery q;
   q.min_sources = min_sources;
+  q.min_independent = min_independent;
   q.limit = limit;
   if (!ParseSince(since, &q.since)) return kExitUsage;
   auto store = OpenForRead(db_flag);
@@ -658,10 +659,12 @@ int Main(int argc, char** argv) {
   feed->add_flag("--json", json, "print JSON (see docs/json.md)");
 
   std::string since;
-  std::size_t min_sources = 0, limit = 0;
+  std::size_t min_sources = 0, min_independent = 0, limit = 0;
   auto* stories = app.add_subcommand("stories", "list stories, most-covered first");
   stories->add_option("--since", since, "only stories seen on or after this date");
   stories->add_option("--min-sources", min_sources, "only stories with at least N outlets");
+  stories->add_option("--min-independent", min_independent,
+                      "only stories with at least N independent origins");
   stories->add_option("--limit", limit, "at most N stories (0: all)");
   add_common(stories);
 
@@ -777,7 +780,7 @@ int Main(int argc, char** argv) {
   if (ingest->parsed()) return RunIngest(ingest_flags, db, json);
   if (sources->parsed()) return RunSources(db, json);
   if (feed->parsed()) return RunFeed(feed_where, json);
-  if (stories->parsed()) return RunStories(db, json, since, min_sources, limit);
+  if (stories->parsed()) return RunStories(db, json, since, min_sources, min_independent, limit);
   if (story->parsed()) return RunStory(db, json, story_id);
   if (article->parsed()) return RunArticle(db, json, article_ref);
   if (stats->parsed()) return RunStats(db, json);

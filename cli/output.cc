@@ -32,14 +32,16 @@ std::string HumanTime(std::optional<UnixSeconds> t) {
   return iso.substr(0, 10) + " " + iso.substr(11, 5);
 }
 
-std::string VerifiedBy(std::size_t sources) {
-  return "verified by " + Plural(sources, "source", "sources");
+std::string VerifiedBy(const StorySummary& s) {
+  return fmt::format("verified by {}, {} independent", Plural(s.sources(), "source", "sources"),
+                     s.independent);
 }
 
 json ArticleBriefJson(const StoredArticle& a) {
   return {{"id", a.id},
           {"url", a.article.canonical_url},
           {"outlet", a.article.outlet},
+          {"origin", a.Origin()},
           {"title", a.article.title},
           {"published", TimeJson(a.article.published)}};
 }
@@ -51,6 +53,7 @@ json ArticleJson(const StoredArticle& a) {
           {"url", x.url},
           {"canonical_url", x.canonical_url},
           {"outlet", x.outlet},
+          {"origin", a.Origin()},
           {"title", x.title},
           {"byline", x.byline},
           {"authors", x.authors},
@@ -82,6 +85,7 @@ json StoryJson(const StoryDetail& story) {
   return {{"id", s.id},
           {"title", s.title},
           {"sources", s.sources()},
+          {"independent", s.independent},
           {"outlets", s.outlets},
           {"article_count", s.article_count},
           {"first_seen", FormatIsoUtc(s.first_seen)},
@@ -155,7 +159,7 @@ std::string StoriesText(const std::vector<StorySummary>& stories) {
     std::string span = HumanTime(s.first_seen);
     if (s.last_seen != s.first_seen) span += " → " + HumanTime(s.last_seen);
     out += fmt::format("#{:<4} {}\n", s.id, s.title);
-    out += fmt::format("      {} · {} · {} UTC\n", VerifiedBy(s.sources()),
+    out += fmt::format("      {} · {} · {} UTC\n", VerifiedBy(s),
                        Plural(s.article_count, "article", "articles"), span);
     out += fmt::format("      {}\n", Join(s.outlets, ", "));
     if (!s.entities.empty()) out += fmt::format("      {}\n", EntityNames(s.entities));
@@ -168,12 +172,19 @@ std::string StoryText(const StoryDetail& d) {
   const StorySummary& s = d.summary;
   std::string out =
       fmt::format("story #{}: {}\n{} · {} · {} → {} UTC\n\n", s.id, s.title,
-                  VerifiedBy(s.sources()), Plural(s.article_count, "article", "articles"),
+                  VerifiedBy(s), Plural(s.article_count, "article", "articles"),
                   HumanTime(s.first_seen), HumanTime(s.last_seen));
   if (!s.entities.empty()) out += fmt::format("entities: {}\n\n", EntityNames(s.entities));
+  // The outlet column as wide as its longest name (at most 32 characters).
+  std::size_t width = 0;
+  for (const auto& a : d.articles)
+    width = std::max(width, std::min<std::size_t>(32, a.article.outlet.size()));
   for (const auto& a : d.articles) {
-    out += fmt::format("  {:<16}  {:<24}  #{} {}\n  {:<16}  {}\n", HumanTime(a.article.published),
-                       a.article.outlet, a.id, a.article.title, "", a.article.canonical_url);
+    out += fmt::format("  {:<16}  {:<{}}  #{} {}\n", HumanTime(a.article.published),
+                       a.article.outlet, width, a.id, a.article.title);
+    // A copy or a credited wire text: whose report it is.
+    if (!a.origin.empty()) out += fmt::format("  {:<16}  {:<{}}  via {}\n", "", "", width, a.origin);
+    out += fmt::format("  {:<16}  {}\n", "", a.article.canonical_url);
   }
   return out;
 }
@@ -190,6 +201,7 @@ std::string ArticleText(const StoredArticle& a) {
   if (!x.image.empty()) out += fmt::format("  image      {}\n", x.image);
   out += fmt::format("  url        {}\n", x.canonical_url);
   if (x.url != x.canonical_url) out += fmt::format("  read from  {}\n", x.url);
+  if (!a.origin.empty()) out += fmt::format("  origin     {}\n", a.origin);
   out += fmt::format("  story      #{}\n\n{}\n", a.story, x.text);
   return out;
 }
@@ -260,6 +272,7 @@ json EntityDetailJson(const EntityDetail& d) {
     stories.push_back({{"id", s.id},
                        {"title", s.title},
                        {"sources", s.sources()},
+                       {"independent", s.independent},
                        {"article_count", s.article_count},
                        {"last_seen", FormatIsoUtc(s.last_seen)}});
   }
@@ -313,7 +326,7 @@ std::string EntityDetailText(const EntityDetail& d) {
   if (!d.stories.empty()) {
     out += "  stories\n";
     for (const auto& s : d.stories)
-      out += fmt::format("    #{:<4} {} · {}\n", s.id, s.title, VerifiedBy(s.sources()));
+      out += fmt::format("    #{:<4} {} · {}\n", s.id, s.title, VerifiedBy(s));
   }
   if (!d.articles.empty()) {
     out += "  articles\n";
@@ -621,6 +634,7 @@ json EvidenceJson(const FactEvidence& e) {
 std::string OriginText(const FactEvidence& e) {
   if (e.origin_kind == "own") return "own reporting";
   if (e.origin_kind == "syndicated") return "copy of " + e.origin + "'s text";
+  if (e.origin_kind == "credited") return e.origin + "'s text, credited";
   if (e.origin_kind == "according_to") return "according to " + e.origin;
   if (e.origin_kind == "reported_by") return "as reported by " + e.origin;
   if (e.origin_kind == "memo") return e.origin + ", in a memo";

@@ -13,8 +13,8 @@ namespace newsdesk::cli {
 
 // "2026-10-14 07:30" (UTC), or "undated" for nullopt.
 std::string HumanTime(std::optional<UnixSeconds> t);
-// "verified by 1 source" / "verified by 3 sources".
-std::string VerifiedBy(std::size_t sources);
+// "verified by 1 source, 1 independent" / "verified by 5 sources, 3 independent".
+std::string VerifiedBy(const StorySummary& s);
 
 nlohmann::json ArticleBriefJson(const StoredArticle& a);
 nlohmann::json ArticleJson(const StoredArticle& a);

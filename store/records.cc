@@ -117,6 +117,7 @@ json FactsJson(const ArticleFacts& f) {
   }
   return {{"facts", std::move(facts)},
           {"citations", f.citations},
+          {"credit", f.credit},
           {"declared_source_count",
            f.declared_source_count ? json(*f.declared_source_count) : json(nullptr)}};
 }
@@ -146,6 +147,7 @@ ArticleFacts FactsFromJson(const json& j) {
     f.facts.push_back(std::move(fact));
   }
   f.citations = j.at("citations").get<std::vector<std::string>>();
+  f.credit = j.value("credit", std::string());
   if (!j.at("declared_source_count").is_null()) {
     f.declared_source_count = j.at("declared_source_count").get<int>();
   }
@@ -278,6 +280,7 @@ std::string EncodeArticle(const ArticleRecord& r) {
   j["fingerprint"] = r.stored.fingerprint;
   j["story"] = r.stored.story;
   j["ingested_at"] = r.stored.ingested_at;
+  j["origin"] = r.stored.origin;
   j["terms"] = std::move(terms);
   j["url_key"] = r.url_key;
   j["alias_key"] = r.alias_key;
@@ -305,6 +308,7 @@ Result<ArticleRecord> DecodeArticle(std::string_view bytes) {
     r.stored.fingerprint = j.at("fingerprint").get<std::uint64_t>();
     r.stored.story = j.at("story").get<StoryId>();
     r.stored.ingested_at = j.at("ingested_at").get<UnixSeconds>();
+    r.stored.origin = j.value("origin", std::string());
     for (const json& t : j.at("terms")) {
       r.terms.push_back({t.at(0).get<std::string>(), t.at(1).get<std::uint32_t>()});
     }
@@ -501,6 +505,7 @@ std::string EncodeStory(const StoryRecord& r) {
             {"last_seen", r.last_seen},
             {"article_count", r.article_count},
             {"outlets", r.outlets},
+            {"origins", r.origins},
             {"packed_centroids", json::binary(PackCentroids(r.centroids))},
             {"entities", r.entities},
             {"index_keys", r.index_keys}};
@@ -519,6 +524,7 @@ Result<StoryRecord> DecodeStory(std::string_view bytes) {
     r.last_seen = j.at("last_seen").get<UnixSeconds>();
     r.article_count = j.at("article_count").get<std::uint64_t>();
     r.outlets = j.at("outlets").get<std::map<std::string, std::uint64_t>>();
+    r.origins = j.value("origins", std::map<std::string, std::uint64_t>());
     if (auto packed = j.find("packed_centroids"); packed != j.end()) {
       if (!packed->is_binary() || !UnpackCentroids(packed->get_binary(), r.centroids)) {
         return Status::Corruption("story record: unreadable packed centroids");

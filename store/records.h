@@ -76,6 +76,7 @@ struct StoryRecord {
   UnixSeconds last_seen = 0;
   std::uint64_t article_count = 0;
   std::map<std::string, std::uint64_t> outlets;  // outlet → articles
+  std::map<std::string, std::uint64_t> origins;  // OriginKey(article Origin()) → articles
   ChannelVectors centroids;                      // per channel: term → summed normalized tf
   std::map<EntityId, std::uint64_t> entities;    // stored entity → mentions in its articles
   // Its keys in story_keys (StoryIndexKeys of the centroids when written).

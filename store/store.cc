@@ -650,6 +650,14 @@ Status Store::Impl::ForEach(Cf family,
 
 namespace {
 
+// Origins are compared as organisation names, spaces aside ("The Lantern
+// Wire", "Lantern Wire" and "LanternWire" are one).
+std::string OriginKey(const std::string& origin) {
+  std::string key = NormalizeEntityName(origin, EntityType::kOrganization);
+  std::erase(key, ' ');
+  return key;
+}
+
 // Everything one Commit changes, gathered before a single write.
 struct PendingCommit {
   rocksdb::WriteBatch batch;
@@ -693,6 +701,7 @@ StoryRecord RebuildStory(StoryId id, const std::vector<ArticleRecord>& members) 
     first = false;
     ++r.article_count;
     ++r.outlets[m.stored.article.outlet];
+    ++r.origins[OriginKey(m.stored.Origin())];
     AdjustCentroids(r.centroids,
                     ArticleVectors(m.stored.article, m.terms, ListArticleTerms(m.stored.article)),
                     +1.0);
@@ -1083,6 +1092,7 @@ Result<CommitOutcome> Store::Impl::Commit(const Article& article, ArticleDigest 
       b.last_seen = std::max(a.last_seen, b.last_seen);
       b.article_count += a.article_count;
       for (auto& [outlet, n] : a.outlets) b.outlets[outlet] += n;
+      for (auto& [origin, n] : a.origins) b.origins[origin] += n;
       AdjustCentroids(b.centroids, a.centroids, +1.0);
       for (auto& [entity, n] : a.entities) b.entities[entity] += n;
       if (Status hs = choose_headline(b, a.headline_article); !hs.ok()) return hs;
@@ -1103,6 +1113,15 @@ Result<CommitOutcome> Store::Impl::Commit(const Article& article, ArticleDigest 
       !fs.ok()) {
     return fs;
   }
+  // Its origin (now that its copy root is known), counted in its story.
+  rec.stored.origin = article.facts.credit;
+  if (rec.stored.origin.empty() && rec.copy_of != 0 && rec.copy_of != id) {
+    auto root = LoadArticle(rec.copy_of);
+    if (!root.ok()) return root.status();
+    if (root->has_value()) rec.stored.origin = (*root)->stored.Origin();
+  }
+  if (OriginKey(rec.stored.origin) == OriginKey(article.outlet)) rec.stored.origin.clear();
+  ++story->origins[OriginKey(rec.stored.Origin())];
 
   // Everything goes into one batch.
   p.batch.Put(cf[kArticles], BigEndian64(id), EncodeArticle(rec));
@@ -1405,10 +1424,6 @@ std::pair<std::string, std::string> SidesOfKey(const std::string& key) {
   return {key.substr(0, a), key.substr(b + 1)};
 }
 
-std::string OriginKey(const std::string& origin) {
-  return NormalizeEntityName(origin, EntityType::kOrganization);
-}
-
 }  // namespace
 
 Result<std::optional<FactSummary>> Store::GetFact(FactId id) const {
@@ -1432,7 +1447,6 @@ Result<std::optional<FactSummary>> Store::GetFact(FactId id) const {
 
   std::set<std::string> outlets, origins;
   std::map<std::string, std::uint64_t> dates, quantities;
-  std::map<ArticleId, std::string> root_outlets;
   std::unique_ptr<rocksdb::Iterator> it(impl_->db->NewIterator(ro, impl_->cf[kFactSupport]));
   const std::string prefix = BigEndian64(id);
   for (it->Seek(prefix); it->Valid() && HasPrefix(it->key(), prefix); it->Next()) {
@@ -1480,18 +1494,11 @@ Result<std::optional<FactSummary>> Store::GetFact(FactId id) const {
       e.origin_kind = said->origin_kind;
     } else if (said->origin_kind == "report") {
       e.origin_kind = "report";  // named below
-    } else if (a.copy_of != 0 && a.copy_of != a.stored.id) {
-      auto root = root_outlets.find(a.copy_of);
-      if (root == root_outlets.end()) {
-        auto original = impl_->LoadArticle(a.copy_of);
-        if (!original.ok()) return original.status();
-        root = root_outlets
-                   .emplace(a.copy_of,
-                            original->has_value() ? (*original)->stored.article.outlet : e.outlet)
-                   .first;
-      }
-      e.origin = root->second;
-      e.origin_kind = "syndicated";
+    } else if (!a.stored.origin.empty()) {
+      // The article's own origin: a copy's (its copy root's), else the
+      // upstream its text credits.
+      e.origin = a.stored.origin;
+      e.origin_kind = a.copy_of != 0 && a.copy_of != a.stored.id ? "syndicated" : "credited";
     } else {
       e.origin = e.outlet;
       e.origin_kind = "own";
@@ -1823,6 +1830,7 @@ StorySummary Summarize(const StoryRecord& r) {
   s.last_seen = r.last_seen;
   s.article_count = r.article_count;
   for (const auto& [outlet, n] : r.outlets) s.outlets.push_back(outlet);
+  s.independent = r.origins.size();
   return s;
 }
 }  // namespace
@@ -1835,6 +1843,7 @@ Result<std::vector<StorySummary>> Store::ListStories(const StoryQuery& query) co
     if (!r.ok()) return r.status().WithContext("database " + impl_->dir);
     if (query.since && r->last_seen < *query.since) return Status::Ok();
     if (r->outlets.size() < query.min_sources) return Status::Ok();
+    if (r->origins.size() < query.min_independent) return Status::Ok();
     out.push_back(Summarize(*r));
     entities.emplace(r->id, std::move(r->entities));
     return Status::Ok();
@@ -1842,6 +1851,7 @@ Result<std::vector<StorySummary>> Store::ListStories(const StoryQuery& query) co
   if (!s.ok()) return s;
   std::sort(out.begin(), out.end(), [](const StorySummary& a, const StorySummary& b) {
     if (a.sources() != b.sources()) return a.sources() > b.sources();
+    if (a.independent != b.independent) return a.independent > b.independent;
     if (a.article_count != b.article_count) return a.article_count > b.article_count;
     if (a.last_seen != b.last_seen) return a.last_seen > b.last_seen;
     return a.id < b.id;
@@ -2247,16 +2257,18 @@ Result<std::vector<std::string>> Store::Verify() const {
       problem(story + " counts " + std::to_string(st.article_count) + " articles but has " +
               std::to_string(m.size()));
     }
-    std::map<std::string, std::uint64_t> outlets;
+    std::map<std::string, std::uint64_t> outlets, origins;
     UnixSeconds first = INT64_MAX, last = INT64_MIN;
     for (ArticleId aid : m) {
       auto a = articles.find(aid);
       if (a == articles.end()) continue;
       ++outlets[a->second.stored.article.outlet];
+      ++origins[OriginKey(a->second.stored.Origin())];
       first = std::min(first, a->second.stored.Time());
       last = std::max(last, a->second.stored.Time());
     }
     if (outlets != st.outlets) problem(story + "'s outlets differ from its articles'");
+    if (origins != st.origins) problem(story + "'s origins differ from its articles'");
     if (first != st.first_seen || last != st.last_seen)
       problem(story + "'s time span differs from its articles'");
     auto headline = articles.find(st.headline_article);

@@ -35,7 +35,7 @@ using EntityId = std::uint64_t;
 
 // The schema this build reads and writes. A database of another version is
 // refused with kSchemaMismatch.
-inline constexpr int kSchemaVersion = 6;
+inline constexpr int kSchemaVersion = 7;
 
 struct StoreOptions {
   // Articles join a story only when their time (published, else modified,
@@ -95,8 +95,15 @@ struct StoredArticle {
   std::uint64_t fingerprint = 0;
   StoryId story = 0;
   UnixSeconds ingested_at = 0;
+  // Where its text comes from, when not from its outlet: the upstream its
+  // text credits (ArticleFacts::credit), else, for a syndicated copy
+  // (a near-copy of an article stored before it), that article's origin.
+  // Empty: its outlet's own report. Set at Commit.
+  std::string origin;
   // The time the article is placed at: published, else modified, else ingested.
   UnixSeconds Time() const;
+  // Its origin, else its outlet.
+  const std::string& Origin() const { return origin.empty() ? article.outlet : origin; }
 };
 
 // An entity as one story names it.
@@ -122,6 +129,10 @@ struct StorySummary {
   std::vector<StoryEntity> entities;  // its most mentioned entities, at most kStoryMainEntities
   // "verified by N sources": N distinct outlets.
   std::size_t sources() const { return outlets.size(); }
+  // "M independent": distinct origins among its articles (StoredArticle::
+  // Origin, compared as organisation names), so that a wire story and its
+  // republications count once.
+  std::size_t independent = 0;
 };
 
 struct StoryDetail {
@@ -145,6 +156,7 @@ struct CommitOutcome {
 struct StoryQuery {
   std::optional<UnixSeconds> since;  // stories seen at or after this time
   std::size_t min_sources = 0;       // at least this many distinct outlets
+  std::size_t min_independent = 0;   // at least this many distinct origins
   std::size_t limit = 0;             // 0: all
 };
 

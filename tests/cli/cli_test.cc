@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -49,7 +50,7 @@ TEST(Cli, IngestSummarizesAndStoriesShowHowManyOutletsCoverEach) {
   EXPECT_NE(stories.out.find(fmt::format("verified by {} sources", most_outlets)),
             std::string::npos)
       << stories.out;
-  EXPECT_NE(stories.out.find("verified by 1 source ·"), std::string::npos);
+  EXPECT_NE(stories.out.find("verified by 1 source, 1 independent ·"), std::string::npos);
 
   auto listed = RunNewsdesk({"stories", "--json", "--db", tmp.Sub("db")});
   EXPECT_EQ(listed.exit_code, 0);
@@ -671,6 +672,34 @@ TEST_F(Corroboration, VerifyCountsOutletsAndIndependentOriginsWithTheirEvidence)
   EXPECT_NE(text.out.find("the article says: verified by 4 sources"), std::string::npos);
 }
 
+TEST_F(Corroboration, TheStoryCountsTheWireAndItsCopiesAsOneIndependentSource) {
+  auto human = RunNewsdesk({"stories", "--db", Db()});
+  ASSERT_EQ(human.exit_code, 0) << human.err;
+  // Lantern Wire with the two copies of its text; Ledgerline, Northfold and
+  // Freight Desk Weekly in their own words.
+  EXPECT_NE(human.out.find("verified by 6 sources, 4 independent"), std::string::npos)
+      << human.out;
+  auto listed = RunNewsdesk({"stories", "--json", "--db", Db()});
+  ASSERT_EQ(listed.exit_code, 0) << listed.err;
+  const json stories = ParseJsonOrFail(listed.out).at("stories");
+  ASSERT_EQ(stories.size(), 1u);
+  EXPECT_EQ(stories.at(0).at("sources"), 6);
+  EXPECT_EQ(stories.at(0).at("independent"), 4);
+  std::map<std::string, std::string> origin_of;
+  for (const json& a : stories.at(0).at("articles")) origin_of[a.at("outlet")] = a.at("origin");
+  EXPECT_EQ(origin_of["Greyhaven Business Journal"], "Lantern Wire");
+  EXPECT_EQ(origin_of["Freight Desk Weekly"], "Freight Desk Weekly");
+  // The story page says whose text a copy is.
+  auto story = RunNewsdesk({"story", std::to_string(stories.at(0).at("id").get<int>()), "--db",
+                            Db()});
+  ASSERT_EQ(story.exit_code, 0) << story.err;
+  EXPECT_NE(story.out.find("via Lantern Wire"), std::string::npos) << story.out;
+  // --min-independent narrows the list.
+  auto five = RunNewsdesk({"stories", "--min-independent", "5", "--json", "--db", Db()});
+  ASSERT_EQ(five.exit_code, 0) << five.err;
+  EXPECT_TRUE(ParseJsonOrFail(five.out).at("stories").empty());
+}
+
 TEST_F(Corroboration, FactsShowTheWireClaimAsOneOriginAndTheDisputedDate) {
   auto facts = RunNewsdesk({"facts", "--json", "--db", Db()});
   ASSERT_EQ(facts.exit_code, 0) << facts.err;
@@ -705,24 +734,47 @@ TEST_F(Corroboration, FactsShowTheWireClaimAsOneOriginAndTheDisputedDate) {
   EXPECT_EQ(about.out.find("Ysolde Pennick"), std::string::npos) << about.out;
 }
 
-TEST(Cli, WithoutTheWireItsCopiesAreOneOriginButNotTheWire) {
-  TempDir tmp;
-  // The five outlets only: A and B are copies of a text nothing ties to the
-  // wire, so they count as one origin of their own.
-  for (const char* dir :
-       {"www.ashcombestandard.co.uk", "greyhavenbusiness.com", "ledgerlinedaily.com",
-        "northfoldreview.com", "www.freightdeskweekly.com"}) {
-    std::filesystem::create_directories(tmp.Sub("five"));
-    std::filesystem::copy(FixturePath(std::string("corroboration/") + dir),
-                          tmp.Sub(std::string("five/") + dir),
-                          std::filesystem::copy_options::recursive);
+TEST(Cli, WithoutTheWiresOwnArticleItsCopiesAreOneOriginTheirDatelineNames) {
+  // The five outlets only: A and B are copies of the wire's text without
+  // the wire's own article. Their dateline ("TOLLBRIDGE (Lantern Wire) —")
+  // says whose text it is; with it taken out, nothing ties them to the wire
+  // and they count as one origin of their own.
+  for (bool dateline : {true, false}) {
+    SCOPED_TRACE(dateline ? "with the dateline's credit" : "without it");
+    TempDir tmp;
+    for (const char* dir :
+         {"www.ashcombestandard.co.uk", "greyhavenbusiness.com", "ledgerlinedaily.com",
+          "northfoldreview.com", "www.freightdeskweekly.com"}) {
+      std::filesystem::create_directories(tmp.Sub("five"));
+      std::filesystem::copy(FixturePath(std::string("corroboration/") + dir),
+                            tmp.Sub(std::string("five/") + dir),
+                            std::filesystem::copy_options::recursive);
+    }
+    if (!dateline) {
+      for (const char* dir : {"www.ashcombestandard.co.uk", "greyhavenbusiness.com"}) {
+        const std::string file = tmp.Sub(std::string("five/") + dir +
+                                         "/corvane-systems-sets-up-route-planning-unit-for-small-"
+                                         "hauliers.txt");
+        std::string text = testing::ReadFileOrDie(file);
+        const std::string credit = "TOLLBRIDGE (Lantern Wire) — ";
+        ASSERT_NE(text.find(credit), std::string::npos);
+        text.erase(text.find(credit), credit.size());
+        std::ofstream(file) << text;
+      }
+    }
+    ASSERT_EQ(RunNewsdesk({"ingest", tmp.Sub("five"), "--db", tmp.Sub("db")}).exit_code, 0);
+    auto v = RunNewsdesk({"verify", "Ysolde Pennick will lead Routewell Exchange", "--json",
+                          "--db", tmp.Sub("db")});
+    const json fact = ParseJsonOrFail(v.out).at("matches").at(0);
+    EXPECT_EQ(fact.at("sources"), 5);
+    // Lantern Wire (A and B by their dateline, C and D citing it) and E; or
+    // A+B, Lantern Wire (C, D) and E.
+    EXPECT_EQ(fact.at("independent"), dateline ? 2 : 3);
+    auto stories = RunNewsdesk({"stories", "--json", "--db", tmp.Sub("db")});
+    const json story = ParseJsonOrFail(stories.out).at("stories").at(0);
+    EXPECT_EQ(story.at("sources"), 5);
+    EXPECT_EQ(story.at("independent"), 4);  // A+B, C, D, E either way
   }
-  ASSERT_EQ(RunNewsdesk({"ingest", tmp.Sub("five"), "--db", tmp.Sub("db")}).exit_code, 0);
-  auto v = RunNewsdesk(
-      {"verify", "Ysolde Pennick will lead Routewell Exchange", "--json", "--db", tmp.Sub("db")});
-  const json fact = ParseJsonOrFail(v.out).at("matches").at(0);
-  EXPECT_EQ(fact.at("sources"), 5);
-  EXPECT_EQ(fact.at("independent"), 3);  // A+B, Lantern Wire (C, D), E
 }
 
 TEST_F(Corroboration, AStoryShowsItsKeyFactsWithTheirCounts) {

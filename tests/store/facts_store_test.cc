@@ -1,6 +1,12 @@
 // Facts across articles: support is counted per outlet and per origin,
 // updates take an article's support back exactly, and `Verify` checks it.
+// Stories count their articles' origins the same way.
 #include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <nlohmann/json.hpp>
 
 #include "store/store.h"
 #include "tests/support/test_support.h"
@@ -104,6 +110,12 @@ TEST(Facts, CopiesOfOneTextAtThreeOutletsAreOneOrigin) {
   EXPECT_EQ(fact->support[0].origin_kind, "own");  // the first stored copy
   EXPECT_EQ(fact->support[1].origin_kind, "syndicated");
   EXPECT_EQ(fact->support[1].origin, fact->support[0].outlet);
+  // And their story has three sources, one independent.
+  auto stories = s.ListStories(StoryQuery{});
+  ASSERT_TRUE(stories.ok());
+  ASSERT_EQ(stories->size(), 1u);
+  EXPECT_EQ(stories->front().sources(), 3u);
+  EXPECT_EQ(stories->front().independent, 1u);
 }
 
 TEST(Facts, AnUnnamedReportIsTheUpstreamAnotherArticleNames) {
@@ -165,6 +177,120 @@ TEST(Facts, AWireStoryAndItsCopiesAreNearAndARewriteIsFar) {
       StoreOptions{}.near_duplicate_bits);
   EXPECT_GE(SimhashDistance(TextSimhash(wire), TextSimhash(rewrite)), 16);
   EXPECT_EQ(TextSimhash("too short"), 0u);
+}
+
+// The fixture wire story (fixtures/corroboration): Lantern Wire's report,
+// two outlets' copies of it (with its dateline), a rewrite that cites it in
+// every sentence and two outlets' own reports.
+std::vector<Article> CorroborationArticles() {
+  std::vector<Article> out;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(
+           testing::FixturePath("corroboration"))) {
+    if (entry.path().extension() != ".txt") continue;
+    const std::string file = testing::ReadFileOrDie(entry.path().string());
+    const auto meta = nlohmann::json::parse(testing::ReadFileOrDie(
+        entry.path().parent_path() / (entry.path().stem().string() + ".meta.json")));
+    const std::size_t title_end = file.find('\n');
+    Article a = Annotated(meta.at("outlet"), entry.path().stem().string(),
+                          file.substr(0, title_end), file.substr(title_end + 2), kT0);
+    a.url = a.canonical_url = meta.at("url");
+    a.published = a.modified = ParseDateTime(meta.at("published").get<std::string>());
+    EXPECT_TRUE(a.published.has_value()) << entry.path();
+    out.push_back(std::move(a));
+  }
+  std::sort(out.begin(), out.end(),
+            [](const Article& a, const Article& b) { return *a.published < *b.published; });
+  return out;
+}
+
+TEST(StoryOrigins, AWireReportAndItsCopiesAreOneIndependentSourceOfTheStory) {
+  std::vector<Article> articles = CorroborationArticles();
+  ASSERT_EQ(articles.size(), 6u);
+  // In time order, and with the copies stored before the wire's own text.
+  for (bool copies_first : {false, true}) {
+    SCOPED_TRACE(copies_first ? "copies first" : "in time order");
+    if (copies_first) {
+      std::stable_partition(articles.begin(), articles.end(),
+                            [](const Article& a) { return a.outlet != "Lantern Wire"; });
+    }
+    TempDir tmp;
+    auto store = Store::OpenForWrite(tmp.Sub("db"));
+    ASSERT_TRUE(store.ok());
+    Store& s = **store;
+    for (const Article& a : articles) ASSERT_TRUE(s.Commit(a).ok()) << a.outlet;
+    auto stories = s.ListStories(StoryQuery{});
+    ASSERT_TRUE(stories.ok());
+    ASSERT_EQ(stories->size(), 1u);
+    const StorySummary& story = stories->front();
+    EXPECT_EQ(story.sources(), 6u);
+    // Lantern Wire with its two copies; Ledgerline's rewrite, Northfold's
+    // and Freight Desk's reports are their outlets' own texts.
+    EXPECT_EQ(story.independent, 4u);
+    auto detail = s.GetStory(story.id);
+    ASSERT_TRUE(detail.ok() && detail->has_value());
+    std::map<std::string, std::string> origin_of;
+    for (const StoredArticle& a : (*detail)->articles) origin_of[a.article.outlet] = a.Origin();
+    EXPECT_EQ(origin_of["The Ashcombe Standard"], "Lantern Wire");
+    EXPECT_EQ(origin_of["Greyhaven Business Journal"], "Lantern Wire");
+    EXPECT_EQ(origin_of["Lantern Wire"], "Lantern Wire");
+    EXPECT_EQ(origin_of["Ledgerline Daily"], "Ledgerline Daily");
+    EXPECT_EQ(origin_of["Freight Desk Weekly"], "Freight Desk Weekly");
+    auto problems = s.Verify();
+    ASSERT_TRUE(problems.ok());
+    EXPECT_TRUE(problems->empty()) << problems->front();
+  }
+}
+
+TEST(StoryOrigins, ACreditLineMakesAnotherTextTheUpstreamsAndAnUpdateTakesItBack) {
+  TempDir tmp;
+  auto store = Store::OpenForWrite(tmp.Sub("db"));
+  ASSERT_TRUE(store.ok());
+  Store& s = **store;
+  const std::string own =
+      "Marlow Ferries will run a night crossing from Eastwick to Marlow from May, the operator "
+      "said on Tuesday. The crossing leaves Eastwick at 23:40 and takes two hours. Tickets go on "
+      "sale in April, and the company expects the night boat to carry lorries as well as cars.";
+  // Quay Times shortens the Harbour Post's report and says whose it is: not
+  // a near copy, but the Harbour Post's text.
+  const std::string credited =
+      "A night ferry will link Eastwick and Marlow from May. Marlow Ferries said the crossing "
+      "leaves Eastwick at 23:40 and takes two hours, with tickets on sale in April.\n\n"
+      "This story was originally published by the Harbour Post.";
+  const std::string reported =
+      "A night ferry will link Eastwick and Marlow from May. Marlow Ferries told the Quay Times "
+      "the crossing leaves Eastwick at 23:40 and takes two hours, with tickets on sale in April.";
+  ASSERT_TRUE(
+      s.Commit(Annotated("Harbour Post", "ferry", "Night ferry to link Eastwick and Marlow", own,
+                         kT0))
+          .ok());
+  ASSERT_TRUE(s.Commit(Annotated("Quay Times", "ferry", "Night ferry for Eastwick from May",
+                                 credited, kT0 + 3600))
+                  .ok());
+  auto stories = s.ListStories(StoryQuery{});
+  ASSERT_TRUE(stories.ok());
+  ASSERT_EQ(stories->size(), 1u);
+  EXPECT_EQ(stories->front().sources(), 2u);
+  EXPECT_EQ(stories->front().independent, 1u);
+  StoryQuery two_independent;
+  two_independent.min_independent = 2;
+  auto listed = s.ListStories(two_independent);
+  ASSERT_TRUE(listed.ok());
+  EXPECT_TRUE(listed->empty());
+
+  // The Quay Times replaces it with its own reporting.
+  ASSERT_TRUE(s.Commit(Annotated("Quay Times", "ferry", "Night ferry for Eastwick from May",
+                                 reported, kT0 + 7200))
+                  .ok());
+  stories = s.ListStories(StoryQuery{});
+  ASSERT_TRUE(stories.ok());
+  ASSERT_EQ(stories->size(), 1u);
+  EXPECT_EQ(stories->front().independent, 2u);
+  listed = s.ListStories(two_independent);
+  ASSERT_TRUE(listed.ok());
+  EXPECT_EQ(listed->size(), 1u);
+  auto problems = s.Verify();
+  ASSERT_TRUE(problems.ok());
+  EXPECT_TRUE(problems->empty()) << problems->front();
 }
 
 }  // namespace
