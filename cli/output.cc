@@ -177,8 +177,11 @@ std::string StoryText(const StoryDetail& d) {
   if (!s.entities.empty()) out += fmt::format("entities: {}\n\n", EntityNames(s.entities));
   // The outlet column as wide as its longest name (at most 32 characters).
   std::size_t width = 0;
-  for (const auto& a : d.articles)
-    width = std::max(width, std::min<std::size_t>(32, a.article.outlet.size()));
+  for (const auto& a : d.articles) {
+    std::size_t characters = 0;  // UTF-8 code points, as fmt pads
+    for (unsigned char c : a.article.outlet) characters += (c & 0xC0) != 0x80;
+    width = std::max(width, std::min<std::size_t>(32, characters));
+  }
   for (const auto& a : d.articles) {
     out += fmt::format("  {:<16}  {:<{}}  #{} {}\n", HumanTime(a.article.published),
                        a.article.outlet, width, a.id, a.article.title);

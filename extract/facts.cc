@@ -513,41 +513,122 @@ std::vector<std::string_view> Paragraphs(std::string_view text) {
   return out;
 }
 
+// The initials of `words`' capitalised words ("North Atlantic Treaty
+// Organization" → "NATO").
+std::string Initials(std::string_view words) {
+  std::string out;
+  bool start = true;
+  for (char c : words) {
+    const bool letter = std::isalpha(static_cast<unsigned char>(c)) != 0;
+    if (letter && start && std::isupper(static_cast<unsigned char>(c))) out += c;
+    start = !letter && c != '\'' && c != '-';
+  }
+  return out;
+}
+
+// The ASCII letters of `s` ("N.A.T.O." → "NATO").
+std::string Letters(std::string_view s) {
+  std::string out;
+  for (char c : s)
+    if (std::isalpha(static_cast<unsigned char>(c))) out += c;
+  return out;
+}
+
 // Whether `name` reads as the name of an outlet or agency: one to six words,
-// each capitalised or a connector ("of", "the", "&"), no digits, and not a
-// label a dateline's parentheses also hold ("(Updated)", "(Photo)").
-bool IsCreditName(std::string_view name) {
+// each capitalised or a connector ("of", "the", "&"), no digits, no day,
+// month or language ("originally published on Friday", "in Spanish"), no
+// party and state ("(R-Texas)"), and in a dateline (`dateline`) no label
+// its parentheses also hold ("(Updated)", "(Breaking News)", "(Getty
+// Images)"; "News" beside a name is a name: "(Coastline News)").
+bool IsCreditName(std::string_view name, bool dateline) {
   static const RE2 kWord(R"((\S+)\s*)");
+  static const RE2 kPartyCode(R"([RDI]-\S+)");
   static constexpr std::string_view kConnectors[] = {"of", "the", "and", "&", "for", "de", "la",
                                                      "du", "des", "del", "von", "y"};
   static constexpr std::string_view kLabels[] = {
-      "updated",  "update",    "photo",   "photos",    "video",    "file",    "opinion",
-      "analysis", "exclusive", "corrected", "correction", "live", "watch",   "listen",
-      "audio",    "explainer", "breaking", "repeats",   "refiles",  "editorial"};
+      "updated", "update",    "updates",   "photo",      "photos",   "picture",  "pictures",
+      "image",   "images",    "video",     "videos",     "file",     "opinion",  "analysis",
+      "exclusive", "corrected", "correction", "live",    "watch",    "listen",   "audio",
+      "explainer", "breaking", "repeats",  "refiles",    "editorial", "editor's", "editors'",
+      "sponsored", "advertisement", "getty", "graphic",  "graphics", "map",      "chart",
+      "podcast",  "preview",   "recap",     "factbox"};
+  static constexpr std::string_view kNotOutlets[] = {
+      // days, months, seasons, media
+      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+      "yesterday", "tonight", "january", "february", "march", "april", "may", "june", "july",
+      "august", "september", "october", "november", "december", "spring", "summer", "autumn",
+      "winter", "print", "paper", "online", "website",
+      // languages
+      "english", "spanish", "french", "german", "italian", "portuguese", "dutch", "russian",
+      "chinese", "mandarin", "cantonese", "japanese", "korean", "arabic", "hebrew", "turkish",
+      "polish", "ukrainian", "hindi", "urdu", "bengali", "swedish", "norwegian", "danish",
+      "finnish", "greek", "czech", "hungarian", "romanian", "catalan", "basque", "welsh", "irish",
+      "indonesian", "malay", "vietnamese", "thai", "persian", "farsi", "swahili", "tagalog"};
+  auto listed = [](const auto& list, const std::string& w) {
+    return std::find(std::begin(list), std::end(list), w) != std::end(list);
+  };
   if (name.empty() || name.size() > 60) return false;
   re2::StringPiece rest(name.data(), name.size());
   re2::StringPiece word;
   int words = 0;
+  bool named = false;  // a word that is neither a connector nor "News"/"Note"
   while (RE2::Consume(&rest, kWord, &word)) {
     if (++words > 6) return false;
     const std::string_view w(word.data(), word.size());
     for (char c : w)
       if (std::isdigit(static_cast<unsigned char>(c)) || c == ':' || c == '/' || c == '@')
         return false;
-    const bool connector =
-        words > 1 && std::find(std::begin(kConnectors), std::end(kConnectors), w) !=
-                         std::end(kConnectors);
+    if (RE2::FullMatch(word, kPartyCode)) return false;
+    const std::string lower = LowerCase(w);
+    const bool connector = words > 1 && listed(kConnectors, lower);
     // A capital, or a word of non-ASCII letters (their case is not checked here).
     if (!connector && !std::isupper(static_cast<unsigned char>(w.front())) &&
         static_cast<unsigned char>(w.front()) < 0x80)
       return false;
+    if (listed(kNotOutlets, lower) || (dateline && listed(kLabels, lower))) return false;
+    if (!connector && lower != "news" && lower != "note") named = true;
   }
-  if (words == 1) {
-    const std::string lower = LowerCase(name);
-    if (std::find(std::begin(kLabels), std::end(kLabels), lower) != std::end(kLabels))
-      return false;
+  return named && rest.empty();
+}
+
+// Where a credit line's name ends: at the first comma, semicolon, colon,
+// bracket, dash, "!" or "?", at a full stop that ends a word ("WTOP.com"
+// and "St. Louis" go on), or before " and ", " under ", " with " or
+// " on <day>".
+std::string_view CreditNameOf(std::string_view rest) {
+  static constexpr std::string_view kAbbreviations[] = {"St", "Mt", "Ft", "Dr", "Co", "Inc"};
+  static constexpr std::string_view kStops[] = {" and ", " under ", " with ", " on ", " in ",
+                                                " at ", " as ", " by "};
+  std::size_t end = rest.size();
+  for (std::size_t i = 0; i < rest.size(); ++i) {
+    const char c = rest[i];
+    if (std::string_view(",;:()[]!?*_\n").find(c) != std::string_view::npos ||
+        rest.substr(i).starts_with("—") || rest.substr(i).starts_with("–") ||
+        rest.substr(i).starts_with(" - ")) {
+      end = i;
+      break;
+    }
+    if (c == '.') {
+      const bool at_end = i + 1 >= rest.size() || rest[i + 1] == ' ';
+      std::size_t word_start = rest.rfind(' ', i);
+      word_start = word_start == std::string_view::npos ? 0 : word_start + 1;
+      const std::string_view word = rest.substr(word_start, i - word_start);
+      const bool abbreviation =
+          std::find(std::begin(kAbbreviations), std::end(kAbbreviations), word) !=
+          std::end(kAbbreviations);
+      if (at_end && !abbreviation) {
+        end = i;
+        break;
+      }
+    }
   }
-  return words > 0 && rest.empty();
+  std::string_view name = rest.substr(0, end);
+  for (std::string_view stop : kStops) {
+    const std::size_t at = name.find(stop);
+    if (at != std::string_view::npos) name = name.substr(0, at);
+  }
+  while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
+  return name;
 }
 
 // See ArticleFacts::credit. `text` is `title + "\n\n" + text`: the dateline
@@ -559,28 +640,33 @@ std::string FindCredit(std::string_view text) {
   // credit in parentheses and a dash; or the credit alone in parentheses
   // opening the paragraph, before a capital ("(CNN) President …").
   static const RE2 kDateline(
-      R"(^(?:(?:\p{Lu}[\p{Lu}\p{N} .'’-]*(?:,[^()\n,]{1,30}){0,2}\s*)?\(([^()\n]{2,60})\)\s*(?:—|–|-{1,2})\s*\S|\(([^()\n]{2,60})\) +\p{Lu}))");
+      R"(^(?:(?:(\p{Lu}[\p{Lu}\p{N} .'’-]*)(?:,[^()\n,]{1,30}){0,2}\s*)?\(([^()\n]{2,60})\)\s*(?:—|–|-{1,2})\s*\S|\(([^()\n]{2,60})\) +\p{Lu}))");
   // A paragraph of its own that says where the text was first published
   // ("reprinted on X" names where it went, not where it came from).
   static const RE2 kCreditLine(
-      R"((?i)^[*_]*(?:this (?:story|article|report|piece|post|item|column) )?(?:was |is |has been )?(?:(?:(?:originally|first) (?:published|appeared|ran|posted|produced)|(?:published|appeared|ran|posted|produced) (?:originally|first)) (?:by|in|on|at|for)|(?:republished|reprinted|reproduced|syndicated)(?: here)?(?: with (?:kind )?permission)? (?:from|of)) (?:the website of )?(?:the )?([^.,;:()\n—–!?*_]{2,60}?)\s*(?:(?:[.,;:()—–!?*_]| and | under | with | on \S+ \d).*)?$)");
+      R"((?i)^[*_]*(?:this (?:story|article|report|piece|post|item|column) )?(?:was |is |has been )?(?:(?:(?:originally|first) (?:published|appeared|ran|posted|produced)|(?:published|appeared|ran|posted|produced) (?:originally|first)) (?:by|in|on|at|for)|(?:republished|reprinted|reproduced|syndicated)(?: here)?(?: with (?:kind )?permission)? (?:from|of)) (?:the website of )?(?:the )?(.{2,200})$)");
   const std::vector<std::string_view> paragraphs = Paragraphs(text);
   const std::size_t n = paragraphs.size();
-  std::string name, alone;
+  std::string place, name, alone;
   for (std::size_t i = 1; i < n && i <= 3; ++i) {
     const std::string_view p = paragraphs[i];
-    if (!RE2::PartialMatch(re2::StringPiece(p.data(), p.size()), kDateline, &name, &alone))
+    if (!RE2::PartialMatch(re2::StringPiece(p.data(), p.size()), kDateline, &place, &name,
+                           &alone))
       continue;
     if (name.empty()) name = alone;
-    if (IsCreditName(name)) return name;
+    // "NATO (North Atlantic Treaty Organization) —" spells out the place.
+    const std::string initials = Initials(name);
+    const bool spelled_out = initials.size() >= 2 && initials == Letters(place);
+    if (!spelled_out && IsCreditName(name, /*dateline=*/true)) return name;
   }
+  std::string rest;
   for (std::size_t i = 1; i < n; ++i) {
     if (i > 3 && i + 3 < n) continue;
     const std::string_view p = paragraphs[i];
     if (p.size() > 300) continue;
-    if (RE2::FullMatch(re2::StringPiece(p.data(), p.size()), kCreditLine, &name) &&
-        IsCreditName(name))
-      return name;
+    if (!RE2::FullMatch(re2::StringPiece(p.data(), p.size()), kCreditLine, &rest)) continue;
+    const std::string_view credit = CreditNameOf(rest);
+    if (IsCreditName(credit, /*dateline=*/false)) return std::string(credit);
   }
   return "";
 }

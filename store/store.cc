@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cmath>
 #include <cstdarg>
@@ -658,6 +659,26 @@ std::string OriginKey(const std::string& origin) {
   return key;
 }
 
+// Whether `origin` names `outlet` itself: the same name (OriginKey), or its
+// initials in capitals ("AP" for "The Associated Press", "BBC" for "British
+// Broadcasting Corporation").
+bool NamesOutlet(const std::string& origin, const std::string& outlet) {
+  if (OriginKey(origin) == OriginKey(outlet)) return true;
+  if (origin.size() < 2 || !std::all_of(origin.begin(), origin.end(), [](unsigned char c) {
+        return std::isupper(c) != 0;
+      }))
+    return false;
+  std::string initials;
+  std::string_view rest = outlet;
+  if (rest.starts_with("The ")) rest.remove_prefix(4);
+  bool start = true;
+  for (unsigned char c : rest) {
+    if (start && std::isupper(c)) initials += static_cast<char>(c);
+    start = c == ' ' || c == '-';
+  }
+  return initials == origin;
+}
+
 // Everything one Commit changes, gathered before a single write.
 struct PendingCommit {
   rocksdb::WriteBatch batch;
@@ -1113,14 +1134,16 @@ Result<CommitOutcome> Store::Impl::Commit(const Article& article, ArticleDigest 
       !fs.ok()) {
     return fs;
   }
-  // Its origin (now that its copy root is known), counted in its story.
+  // Its origin (now that its copy root is known), counted in its story: a
+  // copy's is its root's, whatever its own text credits, so that every copy
+  // of one text has one origin in whatever order they arrive.
   rec.stored.origin = article.facts.credit;
-  if (rec.stored.origin.empty() && rec.copy_of != 0 && rec.copy_of != id) {
+  if (rec.copy_of != 0 && rec.copy_of != id) {
     auto root = LoadArticle(rec.copy_of);
     if (!root.ok()) return root.status();
     if (root->has_value()) rec.stored.origin = (*root)->stored.Origin();
   }
-  if (OriginKey(rec.stored.origin) == OriginKey(article.outlet)) rec.stored.origin.clear();
+  if (NamesOutlet(rec.stored.origin, article.outlet)) rec.stored.origin.clear();
   ++story->origins[OriginKey(rec.stored.Origin())];
 
   // Everything goes into one batch.

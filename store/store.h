@@ -95,10 +95,11 @@ struct StoredArticle {
   std::uint64_t fingerprint = 0;
   StoryId story = 0;
   UnixSeconds ingested_at = 0;
-  // Where its text comes from, when not from its outlet: the upstream its
-  // text credits (ArticleFacts::credit), else, for a syndicated copy
-  // (a near-copy of an article stored before it), that article's origin.
-  // Empty: its outlet's own report. Set at Commit.
+  // Where its text comes from, when not from its outlet: for a syndicated
+  // copy (a near-copy of an article stored before it), that article's
+  // origin; else the upstream its text credits (ArticleFacts::credit).
+  // Empty: its outlet's own report. Set at Commit, and kept when the
+  // article it copies is updated later.
   std::string origin;
   // The time the article is placed at: published, else modified, else ingested.
   UnixSeconds Time() const;

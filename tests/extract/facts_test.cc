@@ -320,6 +320,15 @@ TEST(Facts, ParenthesesThatAreNoCreditAreNotTakenForOne) {
   EXPECT_EQ(CreditOf("Night ferry for Eastwick", "EASTWICK (Updated) —" + body), "");
   EXPECT_EQ(CreditOf("Night ferry for Eastwick", "(Updated)" + body), "");
   EXPECT_EQ(CreditOf("Night ferry for Eastwick", "(Coastline News) said" + body), "");
+  // Labels of two words, a photo agency, an editor's note, a party and
+  // state, and a place spelled out are no credit either.
+  for (const char* lead : {"(Breaking News) Marlow Ferries said so.", "(Live Updates) Ferries.",
+                           "(Getty Images) Ferries wait.", "(Editor's Note) This story.",
+                           "SEN. MARA QUILL (R-Kestria) — We will.",
+                           "NATO (North Atlantic Treaty Organization) — Ships.",
+                           "EASTWICK (Harbour Photo) — Ships."}) {
+    EXPECT_EQ(CreditOf("Night ferry for Eastwick", std::string(lead) + body), "") << lead;
+  }
   EXPECT_EQ(CreditOf("Night ferry for Eastwick", "Marlow Ferries (the operator) — said so." + body),
             "");
   EXPECT_EQ(CreditOf("Night ferry for Eastwick",
@@ -354,6 +363,19 @@ TEST(Facts, ACreditLineOfItsOwnIsTheArticlesUpstream) {
   EXPECT_EQ(CreditOf("Night ferry", body + "\n\nFirst published in 1998, the guide is now "
                                            "online."),
             "");
+  // A name with a full stop inside it.
+  EXPECT_EQ(CreditOf("Night ferry", body + "\n\nThis story was originally published by the St. "
+                                           "Alden Courier."),
+            "St. Alden Courier");
+  EXPECT_EQ(CreditOf("Night ferry", body + "\n\nOriginally published on HarbourNews.com."),
+            "HarbourNews.com");
+  // When, and in which language, is no upstream.
+  for (const char* note : {"This story was originally published on Friday and has been updated.",
+                           "This article was first published on Tuesday, March 17.",
+                           "This article was originally published in Spanish.",
+                           "This story first appeared in print."}) {
+    EXPECT_EQ(CreditOf("Night ferry", body + "\n\n" + note), "") << note;
+  }
   // Where the text went, not where it came from.
   EXPECT_EQ(CreditOf("Night ferry", body + "\n\nThis article was reprinted on Coastline News."),
             "");

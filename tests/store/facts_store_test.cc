@@ -241,6 +241,52 @@ TEST(StoryOrigins, AWireReportAndItsCopiesAreOneIndependentSourceOfTheStory) {
   }
 }
 
+TEST(StoryOrigins, CopiesThatCreditDifferentlyAreOneOriginInEitherOrder) {
+  // One wire text at two outlets; only one kept the dateline in capitals,
+  // where it reads as a credit. The copy takes its root's origin.
+  const std::string text =
+      " — Marlow Ferries will run a night crossing from Eastwick to Marlow from May, the "
+      "operator said on Tuesday. The crossing leaves Eastwick at 23:40 and takes two hours. "
+      "Tickets go on sale in April, and the company expects the night boat to carry lorries as "
+      "well as cars, freeing daytime sailings for foot passengers.";
+  const Article credited = Annotated("Quay Times", "ferry", "Night ferry for Eastwick",
+                                     "EASTWICK (Lantern Wire)" + text, kT0);
+  const Article plain = Annotated("Coast Daily", "ferry", "Night ferry for Eastwick",
+                                  "Eastwick (Lantern Wire)" + text, kT0 + 600);
+  ASSERT_EQ(credited.facts.credit, "Lantern Wire");
+  ASSERT_EQ(plain.facts.credit, "");
+  for (bool credited_first : {true, false}) {
+    SCOPED_TRACE(credited_first ? "the credited copy first" : "the plain copy first");
+    TempDir tmp;
+    auto store = Store::OpenForWrite(tmp.Sub("db"));
+    ASSERT_TRUE(store.ok());
+    Store& s = **store;
+    ASSERT_TRUE(s.Commit(credited_first ? credited : plain).ok());
+    ASSERT_TRUE(s.Commit(credited_first ? plain : credited).ok());
+    auto stories = s.ListStories(StoryQuery{});
+    ASSERT_TRUE(stories.ok());
+    ASSERT_EQ(stories->size(), 1u);
+    EXPECT_EQ(stories->front().sources(), 2u);
+    EXPECT_EQ(stories->front().independent, 1u);
+  }
+}
+
+TEST(StoryOrigins, ACreditThatNamesTheOutletItselfIsItsOwn) {
+  TempDir tmp;
+  auto store = Store::OpenForWrite(tmp.Sub("db"));
+  ASSERT_TRUE(store.ok());
+  Store& s = **store;
+  auto outcome = s.Commit(Annotated("The Harbour Press", "ferry", "Night ferry for Eastwick",
+                                    "EASTWICK (HP) — Marlow Ferries will run a night crossing.",
+                                    kT0));
+  ASSERT_TRUE(outcome.ok());
+  auto article = s.GetArticle(outcome->article);
+  ASSERT_TRUE(article.ok() && article->has_value());
+  EXPECT_EQ((*article)->article.facts.credit, "HP");
+  EXPECT_EQ((*article)->origin, "");
+  EXPECT_EQ((*article)->Origin(), "The Harbour Press");
+}
+
 TEST(StoryOrigins, ACreditLineMakesAnotherTextTheUpstreamsAndAnUpdateTakesItBack) {
   TempDir tmp;
   auto store = Store::OpenForWrite(tmp.Sub("db"));

@@ -51,6 +51,27 @@ TEST(ArticleGlance, ShowsWhatTheWholeRecordSays) {
   EXPECT_EQ(glance->Time(), whole->stored.Time());
 }
 
+TEST(ArticleRecords, KeepTheirOriginAndTheirTextsCredit) {
+  ArticleRecord r;
+  r.stored.id = 43;
+  r.stored.origin = "Lantern Wire";
+  Article& a = r.stored.article;
+  a.url = a.canonical_url = "https://tollbridge.example/news/ferry";
+  a.outlet = "The Tollbridge Times";
+  a.title = "Ferry service resumes";
+  a.text = "TOLLBRIDGE (Lantern Wire) — The ferry ran again on Monday.";
+  a.facts.credit = "Lantern Wire";
+  auto back = DecodeArticle(EncodeArticle(r));
+  ASSERT_TRUE(back.ok()) << back.status().message();
+  EXPECT_EQ(back->stored.origin, "Lantern Wire");
+  EXPECT_EQ(back->stored.Origin(), "Lantern Wire");
+  EXPECT_EQ(back->stored.article.facts.credit, "Lantern Wire");
+  r.stored.origin.clear();  // its outlet's own
+  back = DecodeArticle(EncodeArticle(r));
+  ASSERT_TRUE(back.ok()) << back.status().message();
+  EXPECT_EQ(back->stored.Origin(), "The Tollbridge Times");
+}
+
 TEST(ArticleGlance, ReadsOnlyTheTopLevelFields) {
   // Keys of the same names inside nested values come first (keys are
   // sorted) and must not be taken; a date before 1970 is negative.

@@ -143,6 +143,7 @@ StoryRecord SampleStory() {
   r.last_seen = 1791999000;
   r.article_count = 3;
   r.outlets = {{"brennock-post", 2}, {"coast-news", 1}};
+  r.origins = {{"brennockpost", 1}, {"lanternwire", 2}};
   r.centroids[kWords] = Vector({{"blaze", 0.25}, {"brennock", 1.5}, {"dock", 1.0 / 3}});
   r.centroids[kNames] = Vector({{"brennock", 2.0}});
   r.entities = {{4, 6}, {9, 1}};
@@ -158,6 +159,7 @@ void ExpectSameStory(const StoryRecord& a, const StoryRecord& b) {
   EXPECT_EQ(a.last_seen, b.last_seen);
   EXPECT_EQ(a.article_count, b.article_count);
   EXPECT_EQ(a.outlets, b.outlets);
+  EXPECT_EQ(a.origins, b.origins);
   EXPECT_EQ(a.centroids, b.centroids);  // weights to the bit
   EXPECT_EQ(a.entities, b.entities);
   EXPECT_EQ(a.index_keys, b.index_keys);
@@ -183,6 +185,7 @@ TEST(StoryRecords, ARecordWrittenBeforeCentroidsWerePackedStillReads) {
                       {"last_seen", r.last_seen},
                       {"article_count", r.article_count},
                       {"outlets", r.outlets},
+                      {"origins", r.origins},
                       {"centroids", centroids},
                       {"entities", r.entities},
                       {"index_keys", r.index_keys}};
