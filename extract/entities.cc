@@ -306,6 +306,28 @@ void RetypeByOrganisationWords(std::string_view text, const TokenizedText& token
   }
 }
 
+// A name the tagger read as a person that ends in a word only places end in
+// ("Mill Lane", "Harnley Bridge", "Coldwater Creek") is a place. Place words
+// that are surnames too ("Hill", "Park", "Lake", "Bay", "Street", "Heath")
+// are left to the tagger.
+void RetypeByPlaceWords(std::string_view text, const TokenizedText& tokens,
+                        std::vector<Span>& spans) {
+  static constexpr std::string_view kPlaceEndings[] = {
+      "Lane",   "Road",  "Rd.",     "Avenue", "Ave.",     "Boulevard", "Square",    "Bridge",
+      "River",  "Valley", "Island", "Islands", "Peninsula", "Mountains", "Airport", "Harbour",
+      "Harbor", "Creek", "Canal",   "Quay",   "Wharf",    "Pier",      "Crescent",  "Terrace",
+      "Estuary", "Reservoir", "Moor", "Fjord", "Glen",    "Heights"};
+  for (auto& s : spans) {
+    if (s.origin != Origin::kTagger || s.type != EntityType::kPerson) continue;
+    auto [first, last] = TokenRange(tokens, s.start, s.end);
+    if (last < first + 2) continue;
+    const std::string_view end = tokens.Text(text, tokens.tokens[last - 1]);
+    if (std::find(std::begin(kPlaceEndings), std::end(kPlaceEndings), end) !=
+        std::end(kPlaceEndings))
+      s.type = EntityType::kLocation;
+  }
+}
+
 // The tagger may call one form by different types in one document; the
 // majority of its tagger spans decides (rules' spans keep their type: "the
 // Kestrel model" and "the Kestrel team" are two entities).
@@ -774,6 +796,7 @@ Result<DocumentEntities> extract_internal::RecognizeEntitiesWith(const NerTagger
   KeepCapitalsSpansTheBodyConfirms(text, tokens, in_capitals, spans);
   LinkTickers(text, tokens, spans);
   RetypeByOrganisationWords(text, tokens, spans);
+  RetypeByPlaceWords(text, tokens, spans);
   HarmonizeTypes(text, spans);
   SplitJoinedNames(text, spans);
   auto grouping = GroupSpans(text, tokens, spans);

@@ -230,6 +230,20 @@ TEST(Entities, AnOrganisationsFirstWordAloneIsThatOrganisation) {
   for (const auto* x : t.EntitiesOf("Orrin Vale")) EXPECT_EQ(x, pharma);
 }
 
+TEST(Entities, ANameEndingInAnIndustryOrAStreetWordIsACompanyOrAPlace) {
+  // The tagger reads both as people (checked: before the rules, each was
+  // PER); "Software" ends company names only, "Lane" place names only.
+  const Tagged t = TagText(
+      "Quillmoor Software has agreed to buy Pellan Analytics for $2bn.\n\nResidents on Fenwick "
+      "Lane said they had seen debris piling against the bridge.\n");
+  const DocumentEntity* company = t.Entity("Quillmoor Software");
+  ASSERT_NE(company, nullptr);
+  EXPECT_EQ(company->type, EntityType::kOrganization);
+  const DocumentEntity* lane = t.Entity("Fenwick Lane");
+  ASSERT_NE(lane, nullptr);
+  EXPECT_EQ(lane->type, EntityType::kLocation);
+}
+
 TEST(Entities, ACompanysNameIsNotItsUnitsAndAUnitsLastWordsAreTheUnit) {
   const Tagged t = TagText(
       "Corvane moves routing under a new hub\n\nCorvane said chief executive Mara Pennick will "
