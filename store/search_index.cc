@@ -702,10 +702,14 @@ class Evaluation {
       Clause word;
       word.word = true;
       word.term = t;
-      auto df = ReadCounter(c_, ro_, c_.doc_freq, parsed_.terms[t]);
-      if (!df.ok()) return df.status();
-      word.articles = *df;
-      const double d = static_cast<double>(*df);
+      auto stored = ReadCounter(c_, ro_, c_.doc_freq, parsed_.terms[t]);
+      if (!stored.ok()) return stored.status();
+      std::int64_t df = static_cast<std::int64_t>(*stored);
+      if (c_.pending_doc_freq) df = std::max<std::int64_t>(0, df + c_.pending_doc_freq(parsed_.terms[t]));
+      // A reader's count may lag the postings (pending in the writer): a
+      // word it counts no article for is looked for all the same.
+      word.articles = static_cast<std::uint64_t>(std::max<std::int64_t>(df, 1));
+      const double d = static_cast<double>(df);
       idf_[t] = std::log(1 + (n - d + 0.5) / (d + 0.5));
       word.cursors.push_back(Cursor(parsed_.terms[t]));
       clauses_.push_back(std::move(word));

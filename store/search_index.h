@@ -60,6 +60,10 @@ struct SearchColumns {
   rocksdb::ColumnFamilyHandle* entities = nullptr;  // entity id → EntityRecord
   const char* article_count_key = nullptr;          // in meta: stored articles (u64)
   std::string dir;                                  // for messages
+  // In the writer: the articles that use a word among those whose counts
+  // are not in `doc_freq` yet (StoreOptions::doc_freq_batch). Empty in a
+  // reader, whose weights are up to that many articles late.
+  std::function<std::int64_t(const std::string&)> pending_doc_freq;
 };
 
 // In meta: the sum of every stored article's indexed length (u64), for

@@ -85,6 +85,10 @@ constexpr const char* kStoryCountKey = "story_count";
 constexpr const char* kNextEntityKey = "next_entity_id";
 constexpr const char* kEntityCountKey = "entity_count";
 constexpr const char* kNextFactKey = "next_fact_id";
+// The highest article id whose terms `doc_freq` counts; the articles after
+// it are counted by the writer in memory until it next writes them
+// (FoldDocFreq). Absent: every article is counted.
+constexpr const char* kDocFreqMarkKey = "doc_freq_through";
 
 // RocksDB's log of warnings and errors, appended to `path` with stdio (or
 // dropped when `path` is empty). A write that fails is ignored: the error
@@ -273,6 +277,17 @@ struct Store::Impl {
     TermVector words;
   };
   BoundedCache<ArticleId, HeadlineWords> headline_cache;
+  // Document frequencies of the new articles after doc_freq_through (the
+  // mark in meta), not yet written to `doc_freq`: term → articles. The
+  // writer counts them in (MutableWordStats, its searches) and writes them
+  // every options.doc_freq_batch articles, before an update and at close;
+  // a writer that opens after a crash counts the articles after the mark
+  // again and writes them.
+  std::unordered_map<std::string, std::int64_t> pending_df;  // under pending_mu too
+  mutable std::mutex pending_mu;  // changes (in Commit, under write_mu) against searches
+  std::size_t pending_df_articles = 0;
+  std::uint64_t doc_freq_through = 0;
+  Status FoldDocFreq();
   std::uint64_t next_article_id = 1, next_story_id = 1, article_count = 0, story_count = 0;
   std::uint64_t next_entity_id = 1, entity_count = 0;
   std::uint64_t next_fact_id = 1;
@@ -283,8 +298,16 @@ struct Store::Impl {
                          cf[kAliasWords], cf[kMentions], dir};
   }
   SearchColumns SearchIndex() const {
-    return SearchColumns{db.get(),     cf[kTerms],    cf[kArticles],    cf[kMeta], cf[kDocFreq],
-                         cf[kOutlets], cf[kEntities], kArticleCountKey, dir};
+    SearchColumns c{db.get(),     cf[kTerms],    cf[kArticles],    cf[kMeta], cf[kDocFreq],
+                    cf[kOutlets], cf[kEntities], kArticleCountKey, dir};
+    if (!read_only) {
+      c.pending_doc_freq = [this](const std::string& term) -> std::int64_t {
+        std::lock_guard<std::mutex> lock(pending_mu);
+        auto it = pending_df.find(term);
+        return it == pending_df.end() ? 0 : it->second;
+      };
+    }
+    return c;
   }
 
   ~Impl() {
@@ -293,6 +316,10 @@ struct Store::Impl {
     // so that read commands start at once. A failed flush leaves the logs,
     // which are replayed instead.
     if (!read_only) {
+      // Unwritten document frequencies are counted again from the
+      // articles after the mark by the next writer when this fails.
+      const Status folded = FoldDocFreq();
+      static_cast<void>(folded);
       std::vector<rocksdb::ColumnFamilyHandle*> all;
       for (auto* h : cf)
         if (h != nullptr) all.push_back(h);
@@ -500,7 +527,10 @@ Status Store::Impl::Open(bool for_write, bool in_place) {
   s = db->Get(rocksdb::ReadOptions(), cf[kMeta], kSchemaKey, &version);
   if (s.IsNotFound()) {
     if (has_current) return Status::InvalidInput(dir + " holds no newsdesk schema version");
-    s = db->Put(rocksdb::WriteOptions(), cf[kMeta], kSchemaKey, std::to_string(kSchemaVersion));
+    rocksdb::WriteBatch created;
+    created.Put(cf[kMeta], kSchemaKey, std::to_string(kSchemaVersion));
+    created.Put(cf[kMeta], kDocFreqMarkKey, BigEndian64(0));
+    s = db->Write(rocksdb::WriteOptions(), &created);
     if (!s.ok()) return FromRocks(s, dir);
     version = std::to_string(kSchemaVersion);
   } else if (!s.ok()) {
@@ -532,6 +562,53 @@ Status Store::Impl::Open(bool for_write, bool in_place) {
     if (!v.ok()) return v.status();
     *slot = std::max<std::uint64_t>(*v, static_cast<std::uint64_t>(first));
   }
+  std::string mark;
+  s = db->Get(rocksdb::ReadOptions(), cf[kMeta], kDocFreqMarkKey, &mark);
+  if (!s.ok() && !s.IsNotFound()) return FromRocks(s, dir);
+  doc_freq_through = s.ok() ? ReadBigEndian64(mark) : next_article_id - 1;
+  if (read_only) return Status::Ok();
+  // The articles a killed writer committed after the last write of their
+  // document frequencies: counted again, and written.
+  std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(rocksdb::ReadOptions(), cf[kArticles]));
+  for (it->Seek(BigEndian64(doc_freq_through + 1)); it->Valid(); it->Next()) {
+    auto r = DecodeArticle(std::string_view(it->value().data(), it->value().size()));
+    if (!r.ok()) return r.status().WithContext("database " + dir);
+    for (const TermCount& t : r->terms) ++pending_df[t.term];
+    ++pending_df_articles;
+  }
+  if (!it->status().ok()) return FromRocks(it->status(), dir);
+  return FoldDocFreq();
+}
+
+Status Store::Impl::FoldDocFreq() {
+  if (pending_df.empty() && pending_df_articles == 0) return Status::Ok();
+  // A search in this process sees the counts either pending or written.
+  std::lock_guard<std::mutex> lock(pending_mu);
+  rocksdb::WriteBatch batch;
+  for (const auto& [term, delta] : pending_df) {
+    if (delta == 0) continue;
+    // The writer's statistics count the pending articles in already.
+    std::int64_t n = 0;
+    if (auto cached = term_stats.find(term); cached != term_stats.end()) {
+      n = static_cast<std::int64_t>(cached->second.df);
+    } else {
+      std::string v;
+      rocksdb::Status s = db->Get(rocksdb::ReadOptions(), cf[kDocFreq], term, &v);
+      if (!s.ok() && !s.IsNotFound()) return FromRocks(s, dir);
+      n = static_cast<std::int64_t>(s.ok() ? ReadBigEndian64(v) : 0) + delta;
+    }
+    if (n <= 0) {
+      batch.Delete(cf[kDocFreq], term);
+    } else {
+      batch.Put(cf[kDocFreq], term, BigEndian64(static_cast<std::uint64_t>(n)));
+    }
+  }
+  batch.Put(cf[kMeta], kDocFreqMarkKey, BigEndian64(next_article_id - 1));
+  rocksdb::Status s = db->Write(rocksdb::WriteOptions(), &batch);
+  if (!s.ok()) return FromRocks(s, dir);
+  pending_df.clear();
+  pending_df_articles = 0;
+  doc_freq_through = next_article_id - 1;
   return Status::Ok();
 }
 
@@ -597,6 +674,8 @@ Result<TermStats*> Store::Impl::MutableWordStats(const std::string& term) {
   } else if (!s.IsNotFound()) {
     return FromRocks(s, dir);
   }
+  if (auto pending = pending_df.find(term); pending != pending_df.end())
+    df = static_cast<std::uint64_t>(std::max<std::int64_t>(0, static_cast<std::int64_t>(df) + pending->second));
   auto [added, unused] = term_stats.try_emplace(term);
   added->second.SetDocFreq(df);
   added->second.term = &added->first;
@@ -847,7 +926,10 @@ Result<CommitOutcome> Store::Impl::Commit(const Article& article, ArticleDigest 
   ArticleId id = 0;
   StoryId vacated_story = 0;  // the old version's story, left empty: its id is reused if it can be
   if (old) {
-    // An update: undo every trace of the old version.
+    // An update: undo every trace of the old version. Its document
+    // frequencies are written with it, after the pending ones (an update
+    // is no article after the mark).
+    if (Status fs = FoldDocFreq(); !fs.ok()) return fs;
     const ArticleRecord& o = *old;
     id = o.stored.id;
     kind = CommitKind::kUpdated;
@@ -1186,6 +1268,7 @@ Result<CommitOutcome> Store::Impl::Commit(const Article& article, ArticleDigest 
     std::uint64_t n = static_cast<std::uint64_t>(
         std::max<std::int64_t>(0, static_cast<std::int64_t>((*stats)->df) + delta));
     new_doc_freq.emplace_back(*stats, n);
+    if (kind == CommitKind::kNew) continue;  // pending_df, after the write
     if (n == 0) {
       p.batch.Delete(cf[kDocFreq], term);
     } else {
@@ -1227,6 +1310,12 @@ Result<CommitOutcome> Store::Impl::Commit(const Article& article, ArticleDigest 
   spent.write += ThreadCpuSeconds() - mark;
 
   for (auto& [stats, n] : new_doc_freq) stats->SetDocFreq(n);
+  if (kind == CommitKind::kNew) {
+    std::lock_guard<std::mutex> lock(pending_mu);
+    for (auto& [term, delta] : p.doc_freq_delta)
+      if (delta != 0) pending_df[term] += delta;
+    ++pending_df_articles;
+  }
   headline_cache.Erase(id);  // an update changed its words
   for (auto& [sid, touched] : p.stories) {
     if (touched.record && touched.record->headline_article == id) {
@@ -1251,6 +1340,14 @@ Result<CommitOutcome> Store::Impl::Commit(const Article& article, ArticleDigest 
   entity_count = entities.count();
   std::move(entities).Publish(kEntityCacheSize);
   next_fact_id = new_next_fact;
+  if (pending_df_articles >= options.doc_freq_batch) {
+    // A failed write is tried again after the next article; until then the
+    // counts stay pending (and a writer opened after a crash counts them).
+    mark = ThreadCpuSeconds();
+    const Status folded = FoldDocFreq();
+    static_cast<void>(folded);
+    spent.write += ThreadCpuSeconds() - mark;
+  }
   ++profile.commits;
   profile.total += ThreadCpuSeconds() - started;
   profile.stories += spent.stories;
@@ -2220,7 +2317,10 @@ Result<std::vector<std::string>> Store::Verify() const {
       return problem("article record " + std::to_string(id_of(k)) + ": " + r.status().message());
     if (r->stored.id != id_of(k))
       problem("article " + std::to_string(id_of(k)) + " holds id " + std::to_string(r->stored.id));
-    for (const TermCount& t : r->terms) ++df_recount[t.term];
+    // `doc_freq` counts the articles up to its mark (the writer holds the
+    // others' counts until it writes them; see FoldDocFreq).
+    if (r->stored.id <= db.doc_freq_through)
+      for (const TermCount& t : r->terms) ++df_recount[t.term];
     ++outlets_recount[r->stored.article.outlet];
     // Swapped or moved out: assigning `{}` to a string or vector keeps its
     // capacity.

@@ -59,6 +59,14 @@ struct StoreOptions {
   // does not grow with its vocabulary. Stories come out the same with any
   // size; a smaller one reads more from the database. Default: 500,000.
   std::size_t writer_term_cache = 500'000;
+  // The document frequencies of new articles (one count per distinct word
+  // of each) are written to the database for this many articles at once,
+  // and before an update and when the writer closes: a word common to
+  // many of them is written once. Until then the writer counts them in;
+  // other processes see them up to this many articles late (search
+  // weights), and a writer that opens after a crash counts them again
+  // from the articles. Default: 1,024.
+  std::size_t doc_freq_batch = 1024;
   // The writer keeps story records, their centroids resolved for scoring
   // and the words of stories' headline articles it has read, in this many
   // bytes together (a half, a quarter, a quarter), dropping the least

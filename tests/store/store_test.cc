@@ -323,6 +323,64 @@ TEST(Store, RefusesArticlesWithoutUrlTitleOrText) {
   EXPECT_EQ(store->Stats()->articles, 0u);
 }
 
+TEST(Store, AWriterKilledBeforeItWroteItsDocumentFrequenciesLosesNone) {
+  // Each article: "ferry" and a word of its own.
+  auto article = [](int i) {
+    const std::string own = std::string("harbourword") + static_cast<char>('a' + i);
+    return MakeArticle(fmt::format("https://quaytimes.example/{}", i), "Quay Times",
+                       fmt::format("Ferry notice {}", i),
+                       fmt::format("The ferry timetable changes again, and {} is why.", own),
+                       1791963000 + i * 3600);
+  };
+  StoreOptions options;
+  options.doc_freq_batch = 3;
+  TempDir tmp;
+  { OpenOrDie(tmp.path())->Commit(kFire).status().IgnoreError(); }
+  // A writer that stores five articles and dies without closing: the
+  // counts of the first three are written (a batch), of the other two not.
+  pid_t pid = fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    auto store = Store::OpenForWrite(tmp.path(), options);
+    if (!store.ok()) _exit(2);
+    for (int i = 0; i < 5; ++i)
+      if (!(*store)->Commit(article(i)).ok()) _exit(3);
+    _exit(0);  // no destructor, no close
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  ASSERT_TRUE(WIFEXITED(status));
+  ASSERT_EQ(WEXITSTATUS(status), 0);
+  {
+    // A reader finds all six articles consistent, and the last one by its
+    // own word, whose count is not written yet.
+    auto reader = Store::OpenForRead(tmp.path());
+    ASSERT_TRUE(reader.ok()) << reader.status().message();
+    EXPECT_EQ((*reader)->Stats()->articles, 6u);
+    ExpectConsistent(**reader);
+    SearchQuery q;
+    q.text = "harbourworde";
+    auto found = (*reader)->Search(q);
+    ASSERT_TRUE(found.ok()) << found.status().message();
+    EXPECT_EQ(found->hits.size(), 1u);
+  }
+  {
+    // The next writer counts the two again and writes them.
+    auto writer = Store::OpenForWrite(tmp.path(), options);
+    ASSERT_TRUE(writer.ok()) << writer.status().message();
+    ExpectConsistent(**writer);
+    // An update writes the pending counts first, then its own.
+    ASSERT_TRUE((*writer)->Commit(article(5)).ok());
+    Article changed = article(0);
+    changed.text = "The ferry timetable is settled now.";
+    ASSERT_TRUE((*writer)->Commit(changed).ok());
+    ExpectConsistent(**writer);
+  }
+  auto reader = Store::OpenForRead(tmp.path());
+  ASSERT_TRUE(reader.ok());
+  ExpectConsistent(**reader);
+}
+
 TEST(Store, ASecondWriterIsRefusedWhileReadersStillWork) {
   TempDir tmp;
   { OpenOrDie(tmp.path())->Commit(kFire).status().IgnoreError(); }
