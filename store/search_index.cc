@@ -743,7 +743,7 @@ class Evaluation {
         // A word alone, in no range: every article that has it matches.
         const bool one_word = clauses_.size() == 1 && driver.word && parsed_.excluded.empty() &&
                               !query_.since && !query_.until;
-        results.total_exact = one_word;
+        results.total_exact = one_word && c_.doc_freq_complete;
         if (one_word) results.total = driver.articles;
         break;
       }

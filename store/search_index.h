@@ -64,6 +64,9 @@ struct SearchColumns {
   // are not in `doc_freq` yet (StoreOptions::doc_freq_batch). Empty in a
   // reader, whose weights are up to that many articles late.
   std::function<std::int64_t(const std::string&)> pending_doc_freq;
+  // Whether doc_freq (with pending_doc_freq) counts every article: a
+  // capped one-word search's total is exact only then.
+  bool doc_freq_complete = true;
 };
 
 // In meta: the sum of every stored article's indexed length (u64), for

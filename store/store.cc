@@ -300,6 +300,7 @@ struct Store::Impl {
   SearchColumns SearchIndex() const {
     SearchColumns c{db.get(),     cf[kTerms],    cf[kArticles],    cf[kMeta], cf[kDocFreq],
                     cf[kOutlets], cf[kEntities], kArticleCountKey, dir};
+    c.doc_freq_complete = !read_only || doc_freq_through + 1 >= next_article_id;
     if (!read_only) {
       c.pending_doc_freq = [this](const std::string& term) -> std::int64_t {
         std::lock_guard<std::mutex> lock(pending_mu);
@@ -565,25 +566,37 @@ Status Store::Impl::Open(bool for_write, bool in_place) {
   std::string mark;
   s = db->Get(rocksdb::ReadOptions(), cf[kMeta], kDocFreqMarkKey, &mark);
   if (!s.ok() && !s.IsNotFound()) return FromRocks(s, dir);
-  doc_freq_through = s.ok() ? ReadBigEndian64(mark) : next_article_id - 1;
+  const bool marked = s.ok();
+  doc_freq_through = marked ? ReadBigEndian64(mark) : next_article_id - 1;
   if (read_only) return Status::Ok();
+  if (!marked) {
+    // Written by a writer that counted every article at once: so are they.
+    s = db->Put(rocksdb::WriteOptions(), cf[kMeta], kDocFreqMarkKey, BigEndian64(doc_freq_through));
+    if (!s.ok()) return FromRocks(s, dir);
+  }
   // The articles a killed writer committed after the last write of their
-  // document frequencies: counted again, and written.
+  // document frequencies: counted again, and written. A replay that fails
+  // leaves nothing pending (the next writer replays them all).
   std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(rocksdb::ReadOptions(), cf[kArticles]));
+  auto failed = [&](Status status) {
+    pending_df.clear();
+    pending_df_articles = 0;
+    return status;
+  };
   for (it->Seek(BigEndian64(doc_freq_through + 1)); it->Valid(); it->Next()) {
     auto r = DecodeArticle(std::string_view(it->value().data(), it->value().size()));
-    if (!r.ok()) return r.status().WithContext("database " + dir);
+    if (!r.ok()) return failed(r.status().WithContext("database " + dir));
     for (const TermCount& t : r->terms) ++pending_df[t.term];
     ++pending_df_articles;
   }
-  if (!it->status().ok()) return FromRocks(it->status(), dir);
-  return FoldDocFreq();
+  if (!it->status().ok()) return failed(FromRocks(it->status(), dir));
+  if (Status fs = FoldDocFreq(); !fs.ok()) return failed(fs);
+  return Status::Ok();
 }
 
 Status Store::Impl::FoldDocFreq() {
   if (pending_df.empty() && pending_df_articles == 0) return Status::Ok();
-  // A search in this process sees the counts either pending or written.
-  std::lock_guard<std::mutex> lock(pending_mu);
+  // Only the writer's thread changes pending_df: it is read here unlocked.
   rocksdb::WriteBatch batch;
   for (const auto& [term, delta] : pending_df) {
     if (delta == 0) continue;
@@ -604,6 +617,8 @@ Status Store::Impl::FoldDocFreq() {
     }
   }
   batch.Put(cf[kMeta], kDocFreqMarkKey, BigEndian64(next_article_id - 1));
+  // A search in this process sees the counts either pending or written.
+  std::lock_guard<std::mutex> lock(pending_mu);
   rocksdb::Status s = db->Write(rocksdb::WriteOptions(), &batch);
   if (!s.ok()) return FromRocks(s, dir);
   pending_df.clear();
@@ -2294,6 +2309,10 @@ const std::string& Store::dir() const { return impl_->dir; }
 namespace newsdesk {
 
 Result<std::vector<std::string>> Store::Verify() const {
+  // On a writer, no commit (or write of document frequencies) runs while
+  // the records and indexes are compared.
+  std::unique_lock<std::mutex> writing(impl_->write_mu, std::defer_lock);
+  if (!impl_->read_only) writing.lock();
   std::vector<std::string> problems;
   auto problem = [&](std::string what) { problems.push_back(std::move(what)); };
   const Impl& db = *impl_;
@@ -2492,12 +2511,8 @@ Result<std::vector<std::string>> Store::Verify() const {
   if (s = check_urls(kUrls, "url", &ArticleRecord::url_key); !s.ok()) return s;
   if (s = check_urls(kUrlAliases, "url alias", &ArticleRecord::alias_key); !s.ok()) return s;
 
-  std::uint64_t article_count = 0, story_count = 0;
-  {
-    std::lock_guard<std::mutex> lock(impl_->write_mu);
-    article_count = impl_->article_count;
-    story_count = impl_->story_count;
-  }
+  // (write_mu is held since the start on a writer.)
+  const std::uint64_t article_count = impl_->article_count, story_count = impl_->story_count;
   if (article_count != articles.size())
     problem("the article counter says " + std::to_string(article_count) + ", there are " +
             std::to_string(articles.size()));
@@ -2508,12 +2523,7 @@ Result<std::vector<std::string>> Store::Verify() const {
     if (id >= impl_->next_article_id)
       problem("article " + std::to_string(id) + " is beyond the next id");
   }
-  std::uint64_t next_entity = 0, entity_count = 0;
-  {
-    std::lock_guard<std::mutex> lock(impl_->write_mu);
-    next_entity = impl_->next_entity_id;
-    entity_count = impl_->entity_count;
-  }
+  const std::uint64_t next_entity = impl_->next_entity_id, entity_count = impl_->entity_count;
   s = VerifyEntities(impl_->Entities(), articles, next_entity, entity_count, problem);
   if (!s.ok()) return s;
   // Facts: every support entry is an article's, and the article lists the

@@ -35,7 +35,7 @@ using EntityId = std::uint64_t;
 
 // The schema this build reads and writes. A database of another version is
 // refused with kSchemaMismatch.
-inline constexpr int kSchemaVersion = 7;
+inline constexpr int kSchemaVersion = 8;
 
 struct StoreOptions {
   // Articles join a story only when their time (published, else modified,
