@@ -170,10 +170,9 @@ std::string StoriesText(const std::vector<StorySummary>& stories) {
 
 std::string StoryText(const StoryDetail& d) {
   const StorySummary& s = d.summary;
-  std::string out =
-      fmt::format("story #{}: {}\n{} · {} · {} → {} UTC\n\n", s.id, s.title,
-                  VerifiedBy(s), Plural(s.article_count, "article", "articles"),
-                  HumanTime(s.first_seen), HumanTime(s.last_seen));
+  std::string out = fmt::format("story #{}: {}\n{} · {} · {} → {} UTC\n\n", s.id, s.title,
+                                VerifiedBy(s), Plural(s.article_count, "article", "articles"),
+                                HumanTime(s.first_seen), HumanTime(s.last_seen));
   if (!s.entities.empty()) out += fmt::format("entities: {}\n\n", EntityNames(s.entities));
   // The outlet column as wide as its longest name (at most 32 characters).
   std::size_t width = 0;
@@ -186,7 +185,8 @@ std::string StoryText(const StoryDetail& d) {
     out += fmt::format("  {:<16}  {:<{}}  #{} {}\n", HumanTime(a.article.published),
                        a.article.outlet, width, a.id, a.article.title);
     // A copy or a credited wire text: whose report it is.
-    if (!a.origin.empty()) out += fmt::format("  {:<16}  {:<{}}  via {}\n", "", "", width, a.origin);
+    if (!a.origin.empty())
+      out += fmt::format("  {:<16}  {:<{}}  via {}\n", "", "", width, a.origin);
     out += fmt::format("  {:<16}  {}\n", "", a.article.canonical_url);
   }
   return out;

@@ -313,10 +313,10 @@ void RetypeByOrganisationWords(std::string_view text, const TokenizedText& token
 void RetypeByPlaceWords(std::string_view text, const TokenizedText& tokens,
                         std::vector<Span>& spans) {
   static constexpr std::string_view kPlaceEndings[] = {
-      "Lane",   "Road",  "Rd.",     "Avenue", "Ave.",     "Boulevard", "Square",    "Bridge",
-      "River",  "Valley", "Island", "Islands", "Peninsula", "Mountains", "Airport", "Harbour",
-      "Harbor", "Creek", "Canal",   "Quay",   "Wharf",    "Pier",      "Crescent",  "Terrace",
-      "Estuary", "Reservoir", "Moor", "Fjord", "Glen",    "Heights"};
+      "Lane",    "Road",      "Rd.",    "Avenue",  "Ave.",      "Boulevard", "Square",   "Bridge",
+      "River",   "Valley",    "Island", "Islands", "Peninsula", "Mountains", "Airport",  "Harbour",
+      "Harbor",  "Creek",     "Canal",  "Quay",    "Wharf",     "Pier",      "Crescent", "Terrace",
+      "Estuary", "Reservoir", "Moor",   "Fjord",   "Glen",      "Heights"};
   for (auto& s : spans) {
     if (s.origin != Origin::kTagger || s.type != EntityType::kPerson) continue;
     auto [first, last] = TokenRange(tokens, s.start, s.end);

@@ -543,15 +543,15 @@ std::string Letters(std::string_view s) {
 bool IsCreditName(std::string_view name, bool dateline) {
   static const RE2 kWord(R"((\S+)\s*)");
   static const RE2 kPartyCode(R"([RDI]-\S+)");
-  static constexpr std::string_view kConnectors[] = {"of", "the", "and", "&", "for", "de", "la",
-                                                     "du", "des", "del", "von", "y"};
+  static constexpr std::string_view kConnectors[] = {"of", "the", "and", "&",   "for", "de",
+                                                     "la", "du",  "des", "del", "von", "y"};
   static constexpr std::string_view kLabels[] = {
-      "updated", "update",    "updates",   "photo",      "photos",   "picture",  "pictures",
-      "image",   "images",    "video",     "videos",     "file",     "opinion",  "analysis",
-      "exclusive", "corrected", "correction", "live",    "watch",    "listen",   "audio",
-      "explainer", "breaking", "repeats",  "refiles",    "editorial", "editor's", "editors'",
-      "sponsored", "advertisement", "getty", "graphic",  "graphics", "map",      "chart",
-      "podcast",  "preview",   "recap",     "factbox"};
+      "updated",   "update",        "updates",    "photo",   "photos",    "picture",  "pictures",
+      "image",     "images",        "video",      "videos",  "file",      "opinion",  "analysis",
+      "exclusive", "corrected",     "correction", "live",    "watch",     "listen",   "audio",
+      "explainer", "breaking",      "repeats",    "refiles", "editorial", "editor's", "editors'",
+      "sponsored", "advertisement", "getty",      "graphic", "graphics",  "map",      "chart",
+      "podcast",   "preview",       "recap",      "factbox"};
   static constexpr std::string_view kNotOutlets[] = {
       // days, months, seasons, media
       "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
@@ -597,8 +597,8 @@ bool IsCreditName(std::string_view name, bool dateline) {
 // " on <day>".
 std::string_view CreditNameOf(std::string_view rest) {
   static constexpr std::string_view kAbbreviations[] = {"St", "Mt", "Ft", "Dr", "Co", "Inc"};
-  static constexpr std::string_view kStops[] = {" and ", " under ", " with ", " on ", " in ",
-                                                " at ", " as ", " by "};
+  static constexpr std::string_view kStops[] = {" and ", " under ", " with ", " on ",
+                                                " in ",  " at ",    " as ",   " by "};
   std::size_t end = rest.size();
   for (std::size_t i = 0; i < rest.size(); ++i) {
     const char c = rest[i];
@@ -613,9 +613,8 @@ std::string_view CreditNameOf(std::string_view rest) {
       std::size_t word_start = rest.rfind(' ', i);
       word_start = word_start == std::string_view::npos ? 0 : word_start + 1;
       const std::string_view word = rest.substr(word_start, i - word_start);
-      const bool abbreviation =
-          std::find(std::begin(kAbbreviations), std::end(kAbbreviations), word) !=
-          std::end(kAbbreviations);
+      const bool abbreviation = std::find(std::begin(kAbbreviations), std::end(kAbbreviations),
+                                          word) != std::end(kAbbreviations);
       if (at_end && !abbreviation) {
         end = i;
         break;
@@ -650,8 +649,7 @@ std::string FindCredit(std::string_view text) {
   std::string place, name, alone;
   for (std::size_t i = 1; i < n && i <= 3; ++i) {
     const std::string_view p = paragraphs[i];
-    if (!RE2::PartialMatch(re2::StringPiece(p.data(), p.size()), kDateline, &place, &name,
-                           &alone))
+    if (!RE2::PartialMatch(re2::StringPiece(p.data(), p.size()), kDateline, &place, &name, &alone))
       continue;
     if (name.empty()) name = alone;
     // "NATO (North Atlantic Treaty Organization) —" spells out the place.

@@ -705,7 +705,8 @@ class Evaluation {
       auto stored = ReadCounter(c_, ro_, c_.doc_freq, parsed_.terms[t]);
       if (!stored.ok()) return stored.status();
       std::int64_t df = static_cast<std::int64_t>(*stored);
-      if (c_.pending_doc_freq) df = std::max<std::int64_t>(0, df + c_.pending_doc_freq(parsed_.terms[t]));
+      if (c_.pending_doc_freq)
+        df = std::max<std::int64_t>(0, df + c_.pending_doc_freq(parsed_.terms[t]));
       // A reader's count may lag the postings (pending in the writer): a
       // word it counts no article for is looked for all the same.
       word.articles = static_cast<std::uint64_t>(std::max<std::int64_t>(df, 1));

@@ -690,7 +690,8 @@ Result<TermStats*> Store::Impl::MutableWordStats(const std::string& term) {
     return FromRocks(s, dir);
   }
   if (auto pending = pending_df.find(term); pending != pending_df.end())
-    df = static_cast<std::uint64_t>(std::max<std::int64_t>(0, static_cast<std::int64_t>(df) + pending->second));
+    df = static_cast<std::uint64_t>(
+        std::max<std::int64_t>(0, static_cast<std::int64_t>(df) + pending->second));
   auto [added, unused] = term_stats.try_emplace(term);
   added->second.SetDocFreq(df);
   added->second.term = &added->first;
@@ -758,9 +759,8 @@ std::string OriginKey(const std::string& origin) {
 // Broadcasting Corporation").
 bool NamesOutlet(const std::string& origin, const std::string& outlet) {
   if (OriginKey(origin) == OriginKey(outlet)) return true;
-  if (origin.size() < 2 || !std::all_of(origin.begin(), origin.end(), [](unsigned char c) {
-        return std::isupper(c) != 0;
-      }))
+  if (origin.size() < 2 || !std::all_of(origin.begin(), origin.end(),
+                                        [](unsigned char c) { return std::isupper(c) != 0; }))
     return false;
   std::string initials;
   std::string_view rest = outlet;

@@ -677,8 +677,7 @@ TEST_F(Corroboration, TheStoryCountsTheWireAndItsCopiesAsOneIndependentSource) {
   ASSERT_EQ(human.exit_code, 0) << human.err;
   // Lantern Wire with the two copies of its text; Ledgerline, Northfold and
   // Freight Desk Weekly in their own words.
-  EXPECT_NE(human.out.find("verified by 6 sources, 4 independent"), std::string::npos)
-      << human.out;
+  EXPECT_NE(human.out.find("verified by 6 sources, 4 independent"), std::string::npos) << human.out;
   auto listed = RunNewsdesk({"stories", "--json", "--db", Db()});
   ASSERT_EQ(listed.exit_code, 0) << listed.err;
   const json stories = ParseJsonOrFail(listed.out).at("stories");
@@ -690,8 +689,8 @@ TEST_F(Corroboration, TheStoryCountsTheWireAndItsCopiesAsOneIndependentSource) {
   EXPECT_EQ(origin_of["Greyhaven Business Journal"], "Lantern Wire");
   EXPECT_EQ(origin_of["Freight Desk Weekly"], "Freight Desk Weekly");
   // The story page says whose text a copy is.
-  auto story = RunNewsdesk({"story", std::to_string(stories.at(0).at("id").get<int>()), "--db",
-                            Db()});
+  auto story =
+      RunNewsdesk({"story", std::to_string(stories.at(0).at("id").get<int>()), "--db", Db()});
   ASSERT_EQ(story.exit_code, 0) << story.err;
   EXPECT_NE(story.out.find("via Lantern Wire"), std::string::npos) << story.out;
   // --min-independent narrows the list.
@@ -763,8 +762,8 @@ TEST(Cli, WithoutTheWiresOwnArticleItsCopiesAreOneOriginTheirDatelineNames) {
       }
     }
     ASSERT_EQ(RunNewsdesk({"ingest", tmp.Sub("five"), "--db", tmp.Sub("db")}).exit_code, 0);
-    auto v = RunNewsdesk({"verify", "Ysolde Pennick will lead Routewell Exchange", "--json",
-                          "--db", tmp.Sub("db")});
+    auto v = RunNewsdesk(
+        {"verify", "Ysolde Pennick will lead Routewell Exchange", "--json", "--db", tmp.Sub("db")});
     const json fact = ParseJsonOrFail(v.out).at("matches").at(0);
     EXPECT_EQ(fact.at("sources"), 5);
     // Lantern Wire (A and B by their dateline, C and D citing it) and E; or

@@ -307,9 +307,9 @@ TEST(Facts, ADatelineCreditIsTheArticlesUpstream) {
   EXPECT_EQ(CreditOf("Night ferry for Eastwick", "(Coastline News) — " + body), "Coastline News");
   EXPECT_EQ(CreditOf("Night ferry for Eastwick", "(Coastline News)" + body), "Coastline News");
   // After a byline or a date line, still the lead's dateline.
-  EXPECT_EQ(CreditOf("Night ferry for Eastwick",
-                     "By Mara Quill\n\nEASTWICK (Lantern Wire) —" + body),
-            "Lantern Wire");
+  EXPECT_EQ(
+      CreditOf("Night ferry for Eastwick", "By Mara Quill\n\nEASTWICK (Lantern Wire) —" + body),
+      "Lantern Wire");
 }
 
 TEST(Facts, ParenthesesThatAreNoCreditAreNotTakenForOne) {
@@ -336,8 +336,9 @@ TEST(Facts, ParenthesesThatAreNoCreditAreNotTakenForOne) {
                      "Wire) —" +
                          body),
             "");
-  EXPECT_EQ(CreditOf("Night ferry for Eastwick", "Marlow Ferries (MRLW) said on Tuesday that it"
-                                                 " will add a night crossing to Eastwick."),
+  EXPECT_EQ(CreditOf("Night ferry for Eastwick",
+                     "Marlow Ferries (MRLW) said on Tuesday that it"
+                     " will add a night crossing to Eastwick."),
             "");
 }
 
@@ -351,8 +352,9 @@ TEST(Facts, ACreditLineOfItsOwnIsTheArticlesUpstream) {
   EXPECT_EQ(CreditOf("Night ferry", body + "\n\n*This article first appeared in Coastline News "
                                            "and is republished here with permission.*"),
             "Coastline News");
-  EXPECT_EQ(CreditOf("Night ferry", "Republished with permission from Eastwick Tribune.\n\n" + body),
-            "Eastwick Tribune");
+  EXPECT_EQ(
+      CreditOf("Night ferry", "Republished with permission from Eastwick Tribune.\n\n" + body),
+      "Eastwick Tribune");
   EXPECT_EQ(CreditOf("Night ferry", body + "\n\nOriginally published on Quay Times, March 16."),
             "Quay Times");
   // A sentence of the story that says where something was first published

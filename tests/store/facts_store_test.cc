@@ -184,8 +184,8 @@ TEST(Facts, AWireStoryAndItsCopiesAreNearAndARewriteIsFar) {
 // every sentence and two outlets' own reports.
 std::vector<Article> CorroborationArticles() {
   std::vector<Article> out;
-  for (const auto& entry : std::filesystem::recursive_directory_iterator(
-           testing::FixturePath("corroboration"))) {
+  for (const auto& entry :
+       std::filesystem::recursive_directory_iterator(testing::FixturePath("corroboration"))) {
     if (entry.path().extension() != ".txt") continue;
     const std::string file = testing::ReadFileOrDie(entry.path().string());
     const auto meta = nlohmann::json::parse(testing::ReadFileOrDie(
@@ -276,9 +276,9 @@ TEST(StoryOrigins, ACreditThatNamesTheOutletItselfIsItsOwn) {
   auto store = Store::OpenForWrite(tmp.Sub("db"));
   ASSERT_TRUE(store.ok());
   Store& s = **store;
-  auto outcome = s.Commit(Annotated("The Harbour Press", "ferry", "Night ferry for Eastwick",
-                                    "EASTWICK (HP) — Marlow Ferries will run a night crossing.",
-                                    kT0));
+  auto outcome =
+      s.Commit(Annotated("The Harbour Press", "ferry", "Night ferry for Eastwick",
+                         "EASTWICK (HP) — Marlow Ferries will run a night crossing.", kT0));
   ASSERT_TRUE(outcome.ok());
   auto article = s.GetArticle(outcome->article);
   ASSERT_TRUE(article.ok() && article->has_value());
@@ -305,10 +305,9 @@ TEST(StoryOrigins, ACreditLineMakesAnotherTextTheUpstreamsAndAnUpdateTakesItBack
   const std::string reported =
       "A night ferry will link Eastwick and Marlow from May. Marlow Ferries told the Quay Times "
       "the crossing leaves Eastwick at 23:40 and takes two hours, with tickets on sale in April.";
-  ASSERT_TRUE(
-      s.Commit(Annotated("Harbour Post", "ferry", "Night ferry to link Eastwick and Marlow", own,
-                         kT0))
-          .ok());
+  ASSERT_TRUE(s.Commit(Annotated("Harbour Post", "ferry", "Night ferry to link Eastwick and Marlow",
+                                 own, kT0))
+                  .ok());
   ASSERT_TRUE(s.Commit(Annotated("Quay Times", "ferry", "Night ferry for Eastwick from May",
                                  credited, kT0 + 3600))
                   .ok());
