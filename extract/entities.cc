@@ -289,42 +289,34 @@ void LinkTickers(std::string_view text, const TokenizedText& tokens, std::vector
             [](const Span& a, const Span& b) { return a.start < b.start; });
 }
 
-// A name the tagger read as a person or a place that ends in a word only
-// organisations end in ("Greyfen Terminals", "Acme Holdings Ltd") is an
-// organisation.
-void RetypeByOrganisationWords(std::string_view text, const TokenizedText& tokens,
-                               std::vector<Span>& spans) {
+// A tagger's name of two or more words is retyped by its last word: one
+// that only organisations end in ("Greyfen Terminals", "Acme Holdings Ltd")
+// makes a person or a place an organisation; one that only places end in
+// ("Mill Lane", "Harnley Bridge", "Coldwater Creek") makes a person a place.
+// Place words that are surnames too ("Hill", "Park", "Lake", "Bay",
+// "Street", "Heath") are left to the tagger.
+void RetypeByLastWord(std::string_view text, const TokenizedText& tokens,
+                      std::vector<Span>& spans) {
   using extract_internal::Gazetteers;
-  const auto& gazetteers = Gazetteers::Default();
-  for (auto& s : spans) {
-    if (s.origin != Origin::kTagger || s.type == EntityType::kOrganization) continue;
-    auto [first, last] = TokenRange(tokens, s.start, s.end);
-    if (last < first + 2) continue;
-    const auto classes = gazetteers.ClassesOf(tokens.Text(text, tokens.tokens[last - 1]));
-    if (classes & (extract_internal::kGazOrgWord | extract_internal::kGazCorporateSuffix))
-      s.type = EntityType::kOrganization;
-  }
-}
-
-// A name the tagger read as a person that ends in a word only places end in
-// ("Mill Lane", "Harnley Bridge", "Coldwater Creek") is a place. Place words
-// that are surnames too ("Hill", "Park", "Lake", "Bay", "Street", "Heath")
-// are left to the tagger.
-void RetypeByPlaceWords(std::string_view text, const TokenizedText& tokens,
-                        std::vector<Span>& spans) {
   static constexpr std::string_view kPlaceEndings[] = {
       "Lane",    "Road",      "Rd.",    "Avenue",  "Ave.",      "Boulevard", "Square",   "Bridge",
       "River",   "Valley",    "Island", "Islands", "Peninsula", "Mountains", "Airport",  "Harbour",
       "Harbor",  "Creek",     "Canal",  "Quay",    "Wharf",     "Pier",      "Crescent", "Terrace",
       "Estuary", "Reservoir", "Moor",   "Fjord",   "Glen",      "Heights"};
+  const auto& gazetteers = Gazetteers::Default();
   for (auto& s : spans) {
-    if (s.origin != Origin::kTagger || s.type != EntityType::kPerson) continue;
+    if (s.origin != Origin::kTagger || s.type == EntityType::kOrganization) continue;
     auto [first, last] = TokenRange(tokens, s.start, s.end);
     if (last < first + 2) continue;
     const std::string_view end = tokens.Text(text, tokens.tokens[last - 1]);
-    if (std::find(std::begin(kPlaceEndings), std::end(kPlaceEndings), end) !=
-        std::end(kPlaceEndings))
+    if (gazetteers.ClassesOf(end) &
+        (extract_internal::kGazOrgWord | extract_internal::kGazCorporateSuffix)) {
+      s.type = EntityType::kOrganization;
+    } else if (s.type == EntityType::kPerson &&
+               std::find(std::begin(kPlaceEndings), std::end(kPlaceEndings), end) !=
+                   std::end(kPlaceEndings)) {
       s.type = EntityType::kLocation;
+    }
   }
 }
 
@@ -795,8 +787,7 @@ Result<DocumentEntities> extract_internal::RecognizeEntitiesWith(const NerTagger
   const std::vector<bool> in_capitals = TokensInCapitals(text, tokens);
   KeepCapitalsSpansTheBodyConfirms(text, tokens, in_capitals, spans);
   LinkTickers(text, tokens, spans);
-  RetypeByOrganisationWords(text, tokens, spans);
-  RetypeByPlaceWords(text, tokens, spans);
+  RetypeByLastWord(text, tokens, spans);
   HarmonizeTypes(text, spans);
   SplitJoinedNames(text, spans);
   auto grouping = GroupSpans(text, tokens, spans);

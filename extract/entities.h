@@ -92,6 +92,11 @@ Result<DocumentEntities> RecognizeEntities(std::string_view text,
 // "alibaba", "Tongyi Labs" → "tongyi lab").
 std::string NormalizeEntityName(std::string_view name, EntityType type);
 
+// The initials of a name's capitalised words, a leading "The" left out
+// ("North Atlantic Treaty Organization" → "NATO", "The Associated Press" →
+// "AP"); for telling a name from its abbreviation.
+std::string NameInitials(std::string_view name);
+
 // ---- Tagger training and evaluation (extract/ner_tagger.cc) ----
 //
 // The statistical tagger behind RecognizeEntities is trained from corpora in

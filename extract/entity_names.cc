@@ -8,6 +8,7 @@
 #include <unicode/unistr.h>
 
 #include <array>
+#include <cctype>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -124,6 +125,17 @@ std::string NormalizeEntityName(std::string_view name, EntityType type) {
   for (const std::string& w : words) {
     if (!out.empty()) out += ' ';
     out += w;
+  }
+  return out;
+}
+
+std::string NameInitials(std::string_view name) {
+  if (name.starts_with("The ")) name.remove_prefix(4);
+  std::string out;
+  bool start = true;
+  for (char c : name) {
+    if (start && std::isupper(static_cast<unsigned char>(c))) out += c;
+    start = c == ' ' || c == '-';  // "Agence France-Presse" → "AFP"
   }
   return out;
 }

@@ -513,19 +513,6 @@ std::vector<std::string_view> Paragraphs(std::string_view text) {
   return out;
 }
 
-// The initials of `words`' capitalised words ("North Atlantic Treaty
-// Organization" → "NATO").
-std::string Initials(std::string_view words) {
-  std::string out;
-  bool start = true;
-  for (char c : words) {
-    const bool letter = std::isalpha(static_cast<unsigned char>(c)) != 0;
-    if (letter && start && std::isupper(static_cast<unsigned char>(c))) out += c;
-    start = !letter && c != '\'' && c != '-';
-  }
-  return out;
-}
-
 // The ASCII letters of `s` ("N.A.T.O." → "NATO").
 std::string Letters(std::string_view s) {
   std::string out;
@@ -535,12 +522,13 @@ std::string Letters(std::string_view s) {
 }
 
 // Whether `name` reads as the name of an outlet or agency: one to six words,
-// each capitalised or a connector ("of", "the", "&"), no digits, no day,
-// month or language ("originally published on Friday", "in Spanish"), no
-// party and state ("(R-Texas)"), and in a dateline (`dateline`) no label
-// its parentheses also hold ("(Updated)", "(Breaking News)", "(Getty
-// Images)"; "News" beside a name is a name: "(Coastline News)").
+// each capitalised or a connector ("of", "the", "&"), no digits, no party
+// and state ("(R-Texas)"), not only days, months, languages or media
+// ("originally published on Friday", "in Spanish", "in print"; "The Sunday
+// Times" is a name), and in a dateline (`dateline`) no label its
+// parentheses also hold ("(Updated)", "(Breaking News)", "(Getty Images)").
 bool IsCreditName(std::string_view name, bool dateline) {
+  using extract_internal::Gazetteers;
   static const RE2 kWord(R"((\S+)\s*)");
   static const RE2 kPartyCode(R"([RDI]-\S+)");
   static constexpr std::string_view kConnectors[] = {"of", "the", "and", "&",   "for", "de",
@@ -552,18 +540,8 @@ bool IsCreditName(std::string_view name, bool dateline) {
       "explainer", "breaking",      "repeats",    "refiles", "editorial", "editor's", "editors'",
       "sponsored", "advertisement", "getty",      "graphic", "graphics",  "map",      "chart",
       "podcast",   "preview",       "recap",      "factbox"};
-  static constexpr std::string_view kNotOutlets[] = {
-      // days, months, seasons, media
-      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
-      "yesterday", "tonight", "january", "february", "march", "april", "may", "june", "july",
-      "august", "september", "october", "november", "december", "spring", "summer", "autumn",
-      "winter", "print", "paper", "online", "website",
-      // languages
-      "english", "spanish", "french", "german", "italian", "portuguese", "dutch", "russian",
-      "chinese", "mandarin", "cantonese", "japanese", "korean", "arabic", "hebrew", "turkish",
-      "polish", "ukrainian", "hindi", "urdu", "bengali", "swedish", "norwegian", "danish",
-      "finnish", "greek", "czech", "hungarian", "romanian", "catalan", "basque", "welsh", "irish",
-      "indonesian", "malay", "vietnamese", "thai", "persian", "farsi", "swahili", "tagalog"};
+  static constexpr std::string_view kNoNames[] = {"news",  "note",   "print",  "paper",
+                                                  "today", "online", "website"};
   auto listed = [](const auto& list, const std::string& w) {
     return std::find(std::begin(list), std::end(list), w) != std::end(list);
   };
@@ -571,7 +549,7 @@ bool IsCreditName(std::string_view name, bool dateline) {
   re2::StringPiece rest(name.data(), name.size());
   re2::StringPiece word;
   int words = 0;
-  bool named = false;  // a word that is neither a connector nor "News"/"Note"
+  bool named = false;  // a word that names: no connector, day, month, language or medium
   while (RE2::Consume(&rest, kWord, &word)) {
     if (++words > 6) return false;
     const std::string_view w(word.data(), word.size());
@@ -585,8 +563,11 @@ bool IsCreditName(std::string_view name, bool dateline) {
     if (!connector && !std::isupper(static_cast<unsigned char>(w.front())) &&
         static_cast<unsigned char>(w.front()) < 0x80)
       return false;
-    if (listed(kNotOutlets, lower) || (dateline && listed(kLabels, lower))) return false;
-    if (!connector && lower != "news" && lower != "note") named = true;
+    if (dateline && listed(kLabels, lower)) return false;
+    const bool time_or_language =
+        (Gazetteers::Default().ClassesOf(w) &
+         (extract_internal::kGazTimeWord | extract_internal::kGazNationality)) != 0;
+    if (!connector && !time_or_language && !listed(kNoNames, lower)) named = true;
   }
   return named && rest.empty();
 }
@@ -653,7 +634,7 @@ std::string FindCredit(std::string_view text) {
       continue;
     if (name.empty()) name = alone;
     // "NATO (North Atlantic Treaty Organization) —" spells out the place.
-    const std::string initials = Initials(name);
+    const std::string initials = NameInitials(name);
     const bool spelled_out = initials.size() >= 2 && initials == Letters(place);
     if (!spelled_out && IsCreditName(name, /*dateline=*/true)) return name;
   }

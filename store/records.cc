@@ -359,6 +359,8 @@ class GlanceReader {
         has_text_ = true;
       } else if (key_ == "outlet") {
         out_.outlet = std::move(v);
+      } else if (key_ == "origin") {
+        out_.origin = std::move(v);
       } else if (key_ == "canonical_url") {
         out_.canonical_url = std::move(v);
       }

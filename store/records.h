@@ -106,6 +106,7 @@ Result<ArticleRecord> DecodeArticle(std::string_view bytes);
 // term counts are most of a record, and a search reads only these fields.
 struct ArticleGlance {
   std::string title, outlet, canonical_url, text;
+  std::string origin;  // StoredArticle::origin
   std::optional<UnixSeconds> published, modified;
   UnixSeconds ingested_at = 0;
   UnixSeconds Time() const;  // as StoredArticle::Time

@@ -755,22 +755,11 @@ std::string OriginKey(const std::string& origin) {
 }
 
 // Whether `origin` names `outlet` itself: the same name (OriginKey), or its
-// initials in capitals ("AP" for "The Associated Press", "BBC" for "British
+// initials ("AP" for "The Associated Press", "BBC" for "British
 // Broadcasting Corporation").
 bool NamesOutlet(const std::string& origin, const std::string& outlet) {
-  if (OriginKey(origin) == OriginKey(outlet)) return true;
-  if (origin.size() < 2 || !std::all_of(origin.begin(), origin.end(),
-                                        [](unsigned char c) { return std::isupper(c) != 0; }))
-    return false;
-  std::string initials;
-  std::string_view rest = outlet;
-  if (rest.starts_with("The ")) rest.remove_prefix(4);
-  bool start = true;
-  for (unsigned char c : rest) {
-    if (start && std::isupper(c)) initials += static_cast<char>(c);
-    start = c == ' ' || c == '-';
-  }
-  return initials == origin;
+  return OriginKey(origin) == OriginKey(outlet) ||
+         (origin.size() >= 2 && NameInitials(outlet) == origin);
 }
 
 // Everything one Commit changes, gathered before a single write.
@@ -1236,9 +1225,14 @@ Result<CommitOutcome> Store::Impl::Commit(const Article& article, ArticleDigest 
   // of one text has one origin in whatever order they arrive.
   rec.stored.origin = article.facts.credit;
   if (rec.copy_of != 0 && rec.copy_of != id) {
-    auto root = LoadArticle(rec.copy_of);
-    if (!root.ok()) return root.status();
-    if (root->has_value()) rec.stored.origin = (*root)->stored.Origin();
+    // Its outlet and origin only: not the whole record.
+    s = db->Get(ro, cf[kArticles], BigEndian64(rec.copy_of), &value);
+    if (!s.ok() && !s.IsNotFound()) return FromRocks(s, dir);
+    if (s.ok()) {
+      auto root = DecodeArticleGlance(value);
+      if (!root.ok()) return root.status().WithContext("database " + dir);
+      rec.stored.origin = root->origin.empty() ? root->outlet : root->origin;
+    }
   }
   if (NamesOutlet(rec.stored.origin, article.outlet)) rec.stored.origin.clear();
   ++story->origins[OriginKey(rec.stored.Origin())];

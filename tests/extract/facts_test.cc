@@ -378,6 +378,12 @@ TEST(Facts, ACreditLineOfItsOwnIsTheArticlesUpstream) {
                            "This story first appeared in print."}) {
     EXPECT_EQ(CreditOf("Night ferry", body + "\n\n" + note), "") << note;
   }
+  // A day or a language inside a name is part of it.
+  EXPECT_EQ(CreditOf("Night ferry", body + "\n\nThis article first appeared in The Sunday "
+                                           "Chronicle."),
+            "Sunday Chronicle");  // "the" is dropped, as in "the Harbour Post"
+  EXPECT_EQ(CreditOf("Night ferry", "KESTRIA CITY (Welsh Press Service) — " + body),
+            "Welsh Press Service");
   // Where the text went, not where it came from.
   EXPECT_EQ(CreditOf("Night ferry", body + "\n\nThis article was reprinted on Coastline News."),
             "");

@@ -37,6 +37,18 @@ Article Annotated(const std::string& outlet, const std::string& slug, const std:
   return a;
 }
 
+// The outlets and the independent origins of the store's one story.
+std::pair<std::size_t, std::size_t> OnlyStoryCounts(const Store& store) {
+  auto stories = store.ListStories(StoryQuery{});
+  EXPECT_TRUE(stories.ok());
+  if (!stories.ok() || stories->size() != 1) {
+    ADD_FAILURE() << "not one story";
+    return {0, 0};
+  }
+  return {stories->front().sources(), stories->front().independent};
+}
+using Counts = std::pair<std::size_t, std::size_t>;
+
 const std::string kLeads =
     "Tarrant Group has set up Veloria Signal Hub. Daniel Okafor will lead Veloria Signal Hub, the "
     "new data unit. The unit opens in the spring.";
@@ -111,11 +123,7 @@ TEST(Facts, CopiesOfOneTextAtThreeOutletsAreOneOrigin) {
   EXPECT_EQ(fact->support[1].origin_kind, "syndicated");
   EXPECT_EQ(fact->support[1].origin, fact->support[0].outlet);
   // And their story has three sources, one independent.
-  auto stories = s.ListStories(StoryQuery{});
-  ASSERT_TRUE(stories.ok());
-  ASSERT_EQ(stories->size(), 1u);
-  EXPECT_EQ(stories->front().sources(), 3u);
-  EXPECT_EQ(stories->front().independent, 1u);
+  EXPECT_EQ(OnlyStoryCounts(s), Counts(3, 1));
 }
 
 TEST(Facts, AnUnnamedReportIsTheUpstreamAnotherArticleNames) {
@@ -263,11 +271,7 @@ TEST(StoryOrigins, CopiesThatCreditDifferentlyAreOneOriginInEitherOrder) {
     Store& s = **store;
     ASSERT_TRUE(s.Commit(credited_first ? credited : plain).ok());
     ASSERT_TRUE(s.Commit(credited_first ? plain : credited).ok());
-    auto stories = s.ListStories(StoryQuery{});
-    ASSERT_TRUE(stories.ok());
-    ASSERT_EQ(stories->size(), 1u);
-    EXPECT_EQ(stories->front().sources(), 2u);
-    EXPECT_EQ(stories->front().independent, 1u);
+    EXPECT_EQ(OnlyStoryCounts(s), Counts(2, 1));
   }
 }
 
@@ -285,6 +289,13 @@ TEST(StoryOrigins, ACreditThatNamesTheOutletItselfIsItsOwn) {
   EXPECT_EQ((*article)->article.facts.credit, "HP");
   EXPECT_EQ((*article)->origin, "");
   EXPECT_EQ((*article)->Origin(), "The Harbour Press");
+  // Initials across a hyphen.
+  outcome = s.Commit(Annotated("Agence Kestria-Presse", "ferry", "Night ferry for Eastwick",
+                               "EASTWICK (AKP) — Marlow Ferries will run a night crossing.", kT0));
+  ASSERT_TRUE(outcome.ok());
+  article = s.GetArticle(outcome->article);
+  ASSERT_TRUE(article.ok() && article->has_value());
+  EXPECT_EQ((*article)->origin, "");
 }
 
 TEST(StoryOrigins, ACreditLineMakesAnotherTextTheUpstreamsAndAnUpdateTakesItBack) {
@@ -311,11 +322,7 @@ TEST(StoryOrigins, ACreditLineMakesAnotherTextTheUpstreamsAndAnUpdateTakesItBack
   ASSERT_TRUE(s.Commit(Annotated("Quay Times", "ferry", "Night ferry for Eastwick from May",
                                  credited, kT0 + 3600))
                   .ok());
-  auto stories = s.ListStories(StoryQuery{});
-  ASSERT_TRUE(stories.ok());
-  ASSERT_EQ(stories->size(), 1u);
-  EXPECT_EQ(stories->front().sources(), 2u);
-  EXPECT_EQ(stories->front().independent, 1u);
+  EXPECT_EQ(OnlyStoryCounts(s), Counts(2, 1));
   StoryQuery two_independent;
   two_independent.min_independent = 2;
   auto listed = s.ListStories(two_independent);
@@ -326,10 +333,7 @@ TEST(StoryOrigins, ACreditLineMakesAnotherTextTheUpstreamsAndAnUpdateTakesItBack
   ASSERT_TRUE(s.Commit(Annotated("Quay Times", "ferry", "Night ferry for Eastwick from May",
                                  reported, kT0 + 7200))
                   .ok());
-  stories = s.ListStories(StoryQuery{});
-  ASSERT_TRUE(stories.ok());
-  ASSERT_EQ(stories->size(), 1u);
-  EXPECT_EQ(stories->front().independent, 2u);
+  EXPECT_EQ(OnlyStoryCounts(s), Counts(2, 2));
   listed = s.ListStories(two_independent);
   ASSERT_TRUE(listed.ok());
   EXPECT_EQ(listed->size(), 1u);
