@@ -191,12 +191,17 @@ Result<std::optional<EntityRecord>> LoadEntity(const EntityColumns& c, EntityId 
 Result<std::vector<EntityId>> ScanAliasIndex(const EntityColumns& c,
                                              rocksdb::ColumnFamilyHandle* family,
                                              const std::string& key) {
+  std::unique_ptr<rocksdb::Iterator> it(c.db->NewIterator(rocksdb::ReadOptions(), family));
+  return ScanAliasIndex(c, *it, key);
+}
+
+Result<std::vector<EntityId>> ScanAliasIndex(const EntityColumns& c, rocksdb::Iterator& it,
+                                             const std::string& key) {
   std::vector<EntityId> ids;
   std::string prefix = key;
   prefix.push_back('\0');
-  std::unique_ptr<rocksdb::Iterator> it(c.db->NewIterator(rocksdb::ReadOptions(), family));
-  for (it->Seek(prefix); it->Valid(); it->Next()) {
-    rocksdb::Slice k = it->key();
+  for (it.Seek(prefix); it.Valid(); it.Next()) {
+    rocksdb::Slice k = it.key();
     if (k.size() < prefix.size() || std::memcmp(k.data(), prefix.data(), prefix.size()) != 0) break;
     if (k.size() != prefix.size() + 8) {
       return Status::Corruption("database " + c.dir +
@@ -204,8 +209,15 @@ Result<std::vector<EntityId>> ScanAliasIndex(const EntityColumns& c,
     }
     ids.push_back(ReadBigEndian64(std::string_view(k.data() + prefix.size(), 8)));
   }
-  if (!it->status().ok()) return RocksError(it->status(), c.dir);
+  if (!it.status().ok()) return RocksError(it.status(), c.dir);
   return ids;
+}
+
+Result<std::vector<EntityId>> EntityCommit::Scan(rocksdb::ColumnFamilyHandle* family,
+                                                 const std::string& key) {
+  std::unique_ptr<rocksdb::Iterator>& it = scans_[family];
+  if (!it) it.reset(c_.db->NewIterator(rocksdb::ReadOptions(), family));
+  return ScanAliasIndex(c_, *it, key);
 }
 
 Result<EntityCommit::Touched*> EntityCommit::Touch(EntityId id) {
@@ -221,13 +233,6 @@ Result<EntityCommit::Touched*> EntityCommit::Touch(EntityId id) {
   Touched t;
   t.stored = std::make_shared<const EntityRecord>(std::move(**loaded));
   return &touched_.emplace(id, std::move(t)).first->second;
-}
-
-const std::set<std::string>* EntityCommit::LiveKeys(const Touched& t,
-                                                    std::set<std::string>& scratch) const {
-  if (t.now().articles == 0) return t.vacated_keys.empty() ? nullptr : &t.vacated_keys;
-  scratch = AliasKeys(t.now());
-  return &scratch;
 }
 
 std::uint64_t EntityCommit::count() const {
@@ -253,6 +258,7 @@ Status EntityCommit::Remove(const ArticleRecord& old) {
     changed_.insert(l.entity);
     std::set<std::string> keys_before = AliasKeys(e.now());
     EntityRecord& r = e.Edit();
+    e.NamesChanged();  // perhaps: a name or ticker only this article used goes
     r.mentions -= std::min(r.mentions, l.mentions);
     r.articles -= std::min<std::uint64_t>(r.articles, 1);
     for (const std::string& f : l.forms) Decrement(r.aliases, f);
@@ -301,7 +307,7 @@ Result<std::set<EntityId>> EntityCommit::Candidates(rocksdb::ColumnFamilyHandle*
                                                     const std::set<std::string>& keys) {
   std::set<EntityId> ids;
   for (const std::string& k : keys) {
-    auto found = ScanAliasIndex(c_, family, k);
+    auto found = Scan(family, k);
     if (!found.ok()) return found.status();
     ids.insert(found->begin(), found->end());
   }
@@ -347,19 +353,17 @@ Result<std::optional<EntityId>> EntityCommit::Resolve(const DocumentEntity& d) {
   if (!ids.ok()) return ids.status();
   std::vector<const EntityRecord*> matches;
   std::vector<const EntityRecord*> bare;  // of them, those with no name of two or more words
-  std::set<std::string> scratch;
   for (EntityId id : *ids) {
     auto touched = Touch(id);
     if (!touched.ok()) return touched.status();
     if (*touched == nullptr) continue;  // an index entry for nothing: Verify reports it
     const Touched& e = **touched;
-    const std::set<std::string>* live = LiveKeys(e, scratch);
-    if (live == nullptr) continue;
     const EntityRecord& r = e.now();
     // A vacated entity keeps its old keys for this commit only; its form and
     // ticker keys are not told apart, which is as good for finding it again.
-    std::set<std::string> form_keys = r.articles == 0 ? *live : FormKeys(r);
-    std::set<std::string> ticker_keys = r.articles == 0 ? *live : TickerKeys(r);
+    if (r.articles == 0 && e.vacated_keys.empty()) continue;
+    const std::set<std::string>& form_keys = r.articles == 0 ? e.vacated_keys : e.FormKeysNow();
+    const std::set<std::string>& ticker_keys = r.articles == 0 ? e.vacated_keys : e.TickerKeysNow();
     bool match = false;
     if (r.type == type) {
       match = Intersects(keys, form_keys) || Intersects(symbols, ticker_keys);
@@ -416,7 +420,7 @@ Result<std::optional<EntityId>> EntityCommit::Resolve(const DocumentEntity& d) {
   // name from loading every person who has it.
   std::map<EntityId, std::size_t> shared;
   for (const std::string& w : distinct) {
-    auto found = ScanAliasIndex(c_, c_.alias_words, w);
+    auto found = Scan(c_.alias_words, w);
     if (!found.ok()) return found.status();
     for (EntityId id : *found) ++shared[id];
   }
@@ -433,7 +437,7 @@ Result<std::optional<EntityId>> EntityCommit::Resolve(const DocumentEntity& d) {
     if (*touched == nullptr) continue;
     const EntityRecord& r = (*touched)->now();
     if (r.type != EntityType::kPerson || r.articles == 0) continue;
-    for (const std::string& k : FormKeys(r)) {
+    for (const std::string& k : (*touched)->FormKeysNow()) {
       std::vector<std::string> w = SplitWords(k);
       if (w.size() < 2) continue;
       if (IsSubset(words, w) || IsSubset(w, words)) {
@@ -492,12 +496,12 @@ Result<std::vector<EntityLink>> EntityCommit::Add(const Article& article, Articl
     for (const std::string& f : forms) {
       if (std::find(l.forms.begin(), l.forms.end(), f) != l.forms.end()) continue;
       l.forms.push_back(f);
-      ++r.aliases[f];
+      if (r.aliases[f]++ == 0) e->NamesChanged();
     }
     for (const std::string& t : TickersOf(d)) {
       if (std::find(l.tickers.begin(), l.tickers.end(), t) != l.tickers.end()) continue;
       l.tickers.push_back(t);
-      ++r.tickers[t];
+      if (r.tickers[t]++ == 0) e->NamesChanged();
     }
     r.name = CanonicalName(r.aliases);
   }
@@ -515,6 +519,8 @@ void EntityCommit::Write(rocksdb::WriteBatch& batch) const {
     const Touched& t = touched_.at(id);
     const EntityRecord& now = t.now();
     const bool live = now.articles > 0;
+    if (live) batch.Put(c_.entities, BigEndian64(id), EncodeEntity(now));
+    if (t.stored && live && !t.names_changed) continue;  // the same index entries
     std::set<std::string> keys_before, keys_now, words_before, words_now;
     if (t.stored) {
       keys_before = AliasKeys(*t.stored);
@@ -536,11 +542,7 @@ void EntityCommit::Write(rocksdb::WriteBatch& batch) const {
     for (const std::string& w : words_now) {
       if (!words_before.count(w)) batch.Put(c_.alias_words, AliasIndexKey(w, id), "");
     }
-    if (live) {
-      batch.Put(c_.entities, BigEndian64(id), EncodeEntity(now));
-    } else if (t.stored) {
-      batch.Delete(c_.entities, BigEndian64(id));
-    }
+    if (!live && t.stored) batch.Delete(c_.entities, BigEndian64(id));
   }
   for (const auto& [k, v] : mention_puts_) batch.Put(c_.mentions, k, v);
 }

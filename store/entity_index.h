@@ -73,6 +73,9 @@ Result<std::optional<EntityRecord>> LoadEntity(const EntityColumns& c, EntityId 
 Result<std::vector<EntityId>> ScanAliasIndex(const EntityColumns& c,
                                              rocksdb::ColumnFamilyHandle* family,
                                              const std::string& key);
+// The same through an iterator of that family.
+Result<std::vector<EntityId>> ScanAliasIndex(const EntityColumns& c, rocksdb::Iterator& it,
+                                             const std::string& key);
 
 // The writer's decoded entity records, as stored: it reads a record from
 // here before the database, and Publish puts back what a commit wrote.
@@ -112,15 +115,40 @@ class EntityCommit {
     std::shared_ptr<const EntityRecord> stored;  // as in the database; null: new
     std::optional<EntityRecord> edited;          // once this commit changes it
     std::set<std::string> vacated_keys;          // its keys before Remove left it without articles
+    // Whether this commit gave it a name or ticker it did not have or took
+    // one away: only then do its alias index entries change.
+    bool names_changed = false;
     const EntityRecord& now() const { return edited ? *edited : *stored; }
     EntityRecord& Edit() {
       if (!edited) edited = *stored;
       return *edited;
     }
+    void NamesChanged() {
+      names_changed = true;
+      form_keys.reset();
+      ticker_keys.reset();
+    }
+    // FormKeys(now()) and TickerKeys(now()), kept until its names change:
+    // every later entity of the article looks at every entity the commit
+    // changed, so without them an article of n entities normalizes the
+    // names of the first ones about n times.
+    const std::set<std::string>& FormKeysNow() const {
+      if (!form_keys) form_keys = FormKeys(now());
+      return *form_keys;
+    }
+    const std::set<std::string>& TickerKeysNow() const {
+      if (!ticker_keys) ticker_keys = TickerKeys(now());
+      return *ticker_keys;
+    }
+
+   private:
+    mutable std::optional<std::set<std::string>> form_keys, ticker_keys;
   };
   Result<Touched*> Touch(EntityId id);
-  // The keys an entity can be found by now, and whether it exists now.
-  const std::set<std::string>* LiveKeys(const Touched& t, std::set<std::string>& scratch) const;
+  // Ids of the entities with `key + '\0'` entries in `family` (aliases or
+  // alias_words), through one iterator per family for the whole commit:
+  // nothing is written before Write, so it sees what the database holds.
+  Result<std::vector<EntityId>> Scan(rocksdb::ColumnFamilyHandle* family, const std::string& key);
   Result<std::set<EntityId>> Candidates(rocksdb::ColumnFamilyHandle* family,
                                         const std::set<std::string>& keys);
   Result<std::optional<EntityId>> Resolve(const DocumentEntity& d);
@@ -139,6 +167,7 @@ class EntityCommit {
   ArticleId removed_article_ = 0;
   std::vector<std::string> mention_deletes_;
   std::vector<std::pair<std::string, std::string>> mention_puts_;
+  std::map<rocksdb::ColumnFamilyHandle*, std::unique_ptr<rocksdb::Iterator>> scans_;
 };
 
 // Checks the entity records and indexes against the articles' links; calls
