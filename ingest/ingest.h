@@ -32,7 +32,8 @@ struct IngestOptions {
   // ... or fewer, once their text adds up to this many bytes. Default: 64 MiB.
   std::size_t batch_bytes = 64u << 20;
   // Threads that read local files (extraction, entities, facts) while
-  // commits stay on one. Default 0: one per core.
+  // commits stay on one. Default 0: one per core but the one left to the
+  // committing thread (at least one).
   std::size_t read_threads = 0;
 };
 
