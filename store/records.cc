@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <bit>
 #include <cstring>
+#include <iterator>
 #include <nlohmann/json.hpp>
 #include <span>
 #include <stdexcept>
@@ -210,8 +211,9 @@ Article ArticleFromJson(const json& j) {
 }
 
 std::string ToCbor(const json& j) {
-  std::vector<std::uint8_t> cbor = json::to_cbor(j);
-  return std::string(cbor.begin(), cbor.end());
+  std::string cbor;
+  json::to_cbor(j, cbor);  // straight into the string, not through a byte vector
+  return cbor;
 }
 
 // A story's centroids as one byte string (a CBOR map of 540 terms costs
@@ -270,18 +272,81 @@ bool UnpackCentroids(std::span<const std::uint8_t> in, ChannelVectors& centroids
   return in.empty();
 }
 
+// A map of names to counts (an entity's aliases, tickers and outlets) as
+// one byte string, as the centroids are: a 32-bit count of entries, then
+// per entry a 16-bit length, the name's bytes and the count as a 64-bit
+// integer. A CBOR map costs a tree of JSON values to build for every
+// commit that names the entity.
+std::vector<std::uint8_t> PackCounts(const std::map<std::string, std::uint64_t>& counts) {
+  std::vector<std::uint8_t> out;
+  PutFixed<std::uint32_t>(out, static_cast<std::uint32_t>(counts.size()));
+  for (const auto& [name, n] : counts) {
+    const std::size_t len = std::min<std::size_t>(name.size(), UINT16_MAX);  // names are short
+    PutFixed<std::uint16_t>(out, static_cast<std::uint16_t>(len));
+    out.insert(out.end(), name.begin(), name.begin() + static_cast<std::ptrdiff_t>(len));
+    PutFixed<std::uint64_t>(out, n);
+  }
+  return out;
+}
+
+bool UnpackCounts(std::span<const std::uint8_t> in, std::map<std::string, std::uint64_t>& counts) {
+  std::uint32_t size = 0;
+  if (!GetFixed(in, size)) return false;
+  for (std::uint32_t i = 0; i < size; ++i) {
+    std::uint16_t len = 0;
+    std::uint64_t n = 0;
+    if (!GetFixed(in, len) || in.size() < len) return false;
+    std::string name(reinterpret_cast<const char*>(in.data()), len);
+    in = in.subspan(len);
+    if (!GetFixed(in, n)) return false;
+    if (!counts.empty() && !(std::prev(counts.end())->first < name)) return false;  // out of order
+    counts.emplace_hint(counts.end(), std::move(name), n);
+  }
+  return in.empty();
+}
+
+// An article's term counts likewise: a 32-bit count, then per term a 16-bit
+// length, its bytes and its count as a 32-bit integer (≈ 130 terms an
+// article, each a two-element CBOR array before).
+std::vector<std::uint8_t> PackTerms(const std::vector<TermCount>& terms) {
+  std::vector<std::uint8_t> out;
+  PutFixed<std::uint32_t>(out, static_cast<std::uint32_t>(terms.size()));
+  for (const TermCount& t : terms) {
+    const std::size_t len = std::min<std::size_t>(t.term.size(), UINT16_MAX);
+    PutFixed<std::uint16_t>(out, static_cast<std::uint16_t>(len));
+    out.insert(out.end(), t.term.begin(), t.term.begin() + static_cast<std::ptrdiff_t>(len));
+    PutFixed<std::uint32_t>(out, t.count);
+  }
+  return out;
+}
+
+bool UnpackTerms(std::span<const std::uint8_t> in, std::vector<TermCount>& terms) {
+  std::uint32_t size = 0;
+  if (!GetFixed(in, size)) return false;
+  if (size > in.size() / 6) return false;  // each term takes six bytes at least
+  terms.reserve(size);
+  for (std::uint32_t i = 0; i < size; ++i) {
+    std::uint16_t len = 0;
+    std::uint32_t n = 0;
+    if (!GetFixed(in, len) || in.size() < len) return false;
+    std::string term(reinterpret_cast<const char*>(in.data()), len);
+    in = in.subspan(len);
+    if (!GetFixed(in, n)) return false;
+    terms.push_back({std::move(term), n});
+  }
+  return in.empty();
+}
+
 }  // namespace
 
 std::string EncodeArticle(const ArticleRecord& r) {
-  json terms = json::array();
-  for (const TermCount& t : r.terms) terms.push_back(json::array({t.term, t.count}));
   json j = ArticleJson(r.stored.article);
   j["id"] = r.stored.id;
   j["fingerprint"] = r.stored.fingerprint;
   j["story"] = r.stored.story;
   j["ingested_at"] = r.stored.ingested_at;
   j["origin"] = r.stored.origin;
-  j["terms"] = std::move(terms);
+  j["packed_terms"] = json::binary(PackTerms(r.terms));
   j["url_key"] = r.url_key;
   j["alias_key"] = r.alias_key;
   json links = json::array();
@@ -309,8 +374,9 @@ Result<ArticleRecord> DecodeArticle(std::string_view bytes) {
     r.stored.story = j.at("story").get<StoryId>();
     r.stored.ingested_at = j.at("ingested_at").get<UnixSeconds>();
     r.stored.origin = j.value("origin", std::string());
-    for (const json& t : j.at("terms")) {
-      r.terms.push_back({t.at(0).get<std::string>(), t.at(1).get<std::uint32_t>()});
+    const json& terms = j.at("packed_terms");
+    if (!terms.is_binary() || !UnpackTerms(terms.get_binary(), r.terms)) {
+      return Status::Corruption("article record: unreadable packed terms");
     }
     r.url_key = j.at("url_key").get<std::string>();
     r.alias_key = j.value("alias_key", "");
@@ -556,9 +622,9 @@ std::string EncodeEntity(const EntityRecord& r) {
   json j = {{"id", r.id},
             {"type", static_cast<int>(r.type)},
             {"name", r.name},
-            {"aliases", r.aliases},
-            {"tickers", r.tickers},
-            {"outlets", r.outlets},
+            {"packed_aliases", json::binary(PackCounts(r.aliases))},
+            {"packed_tickers", json::binary(PackCounts(r.tickers))},
+            {"packed_outlets", json::binary(PackCounts(r.outlets))},
             {"mentions", r.mentions},
             {"articles", r.articles},
             {"first_seen", r.first_seen},
@@ -574,9 +640,14 @@ Result<EntityRecord> DecodeEntity(std::string_view bytes) {
     r.id = j.at("id").get<EntityId>();
     r.type = TypeFromJson(j.at("type"));
     r.name = j.at("name").get<std::string>();
-    r.aliases = j.at("aliases").get<std::map<std::string, std::uint64_t>>();
-    r.tickers = j.value("tickers", std::map<std::string, std::uint64_t>());
-    r.outlets = j.at("outlets").get<std::map<std::string, std::uint64_t>>();
+    for (auto [field, counts] :
+         {std::pair{"packed_aliases", &r.aliases}, std::pair{"packed_tickers", &r.tickers},
+          std::pair{"packed_outlets", &r.outlets}}) {
+      const json& packed = j.at(field);
+      if (!packed.is_binary() || !UnpackCounts(packed.get_binary(), *counts)) {
+        return Status::Corruption(std::string("entity record: unreadable ") + field);
+      }
+    }
     r.mentions = j.at("mentions").get<std::uint64_t>();
     r.articles = j.at("articles").get<std::uint64_t>();
     r.first_seen = j.at("first_seen").get<UnixSeconds>();

@@ -35,7 +35,7 @@ using EntityId = std::uint64_t;
 
 // The schema this build reads and writes. A database of another version is
 // refused with kSchemaMismatch.
-inline constexpr int kSchemaVersion = 8;
+inline constexpr int kSchemaVersion = 9;
 
 struct StoreOptions {
   // Articles join a story only when their time (published, else modified,
@@ -79,13 +79,18 @@ struct StoreOptions {
   // the database grows. Defaults: 256 MiB and 128 MiB.
   std::size_t block_cache_bytes = 256u << 20;
   std::size_t memtable_bytes = 128u << 20;
+  // Whether Store::Profile() adds up where commits spend their time. It
+  // reads the thread's CPU clock ten times a commit, a system call each
+  // (about 2% of a commit), so only benchmarks ask for it. Default: off.
+  bool profile_commits = false;
   // The clock that stamps ingestion times. Default: the system clock.
   std::function<UnixSeconds()> now;
 };
 
 // Where a writer's commits spent their time: CPU seconds of the committing
 // thread, summed over the commits that wrote (new or updated articles) since
-// the store was opened. For benchmarks (`story_eval`, bench/). The article's
+// the store was opened, the times only when StoreOptions::profile_commits asks
+// for them (zero otherwise). For benchmarks (`story_eval`, bench/). The article's
 // digest (DigestArticle) is not in it: Commit(article) computes it before.
 struct CommitProfile {
   std::uint64_t commits = 0;

@@ -276,6 +276,7 @@ int main(int argc, char** argv) {
   unsigned seed = 1;
   std::string half;
   StoreOptions options;
+  options.profile_commits = true;  // for the stage times it prints
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     auto value = [&]() -> std::string {

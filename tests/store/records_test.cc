@@ -1,9 +1,12 @@
 // Reading an article record as a glance (what a search hit shows) agrees
-// with reading it whole, and refuses what is not a record.
+// with reading it whole, and refuses what is not a record. Article term
+// counts and entity name counts, packed into byte strings, read back as
+// written, and damaged ones are corruption.
 #include "store/records.h"
 
 #include <gtest/gtest.h>
 
+#include <map>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -107,6 +110,119 @@ TEST(ArticleGlance, RefusesWhatIsNotARecord) {
   EXPECT_FALSE(DecodeArticleGlance(Cbor(json::array({full}))).ok());          // not an object
   EXPECT_FALSE(DecodeArticleGlance(Cbor("a string")).ok());
   EXPECT_FALSE(DecodeArticleGlance("").ok());
+}
+
+TEST(ArticleRecords, TermCountsReadBackAsWritten) {
+  ArticleRecord r;
+  r.stored.id = 44;
+  Article& a = r.stored.article;
+  a.url = a.canonical_url = "https://harrow.example/news/bridge";
+  a.outlet = "The Harrow Courier";
+  a.title = "Bridge reopens after repairs";
+  a.text = "The bridge over the Tamsin reopened on Friday. Drivers crossed the bridge at dawn.";
+  r.terms = ArticleTerms(a);
+  ASSERT_GT(r.terms.size(), 5u);
+  r.terms.push_back({std::string(300, 'x'), 70000});  // a long term, a count past 16 bits
+  auto back = DecodeArticle(EncodeArticle(r));
+  ASSERT_TRUE(back.ok()) << back.status().message();
+  ASSERT_EQ(back->terms.size(), r.terms.size());
+  for (std::size_t i = 0; i < r.terms.size(); ++i) {
+    EXPECT_EQ(back->terms[i].term, r.terms[i].term);
+    EXPECT_EQ(back->terms[i].count, r.terms[i].count) << r.terms[i].term;
+  }
+}
+
+TEST(ArticleRecords, DamagedTermCountsAreCorruption) {
+  ArticleRecord r;
+  r.stored.article.title = "Bridge reopens";
+  r.stored.article.text = "The bridge reopened.";
+  r.terms = {{"bridg", 4}, {"reopen", 4}};
+  json j = json::from_cbor(EncodeArticle(r));
+  std::vector<std::uint8_t> packed = j.at("packed_terms").get_binary();
+  for (std::size_t cut : {std::size_t{1}, std::size_t{3}, packed.size() - 1}) {
+    json damaged = j;
+    damaged["packed_terms"] =
+        json::binary(std::vector<std::uint8_t>(packed.begin(), packed.begin() + cut));
+    auto back = DecodeArticle(Cbor(damaged));
+    ASSERT_FALSE(back.ok()) << cut;
+    EXPECT_EQ(back.status().code(), Status::Code::kCorruption);
+  }
+  json as_text = j;
+  as_text["packed_terms"] = "bridg reopen";
+  EXPECT_FALSE(DecodeArticle(Cbor(as_text)).ok());
+  packed[0] = 0xff;  // a count of terms far past the bytes there
+  j["packed_terms"] = json::binary(packed);
+  EXPECT_FALSE(DecodeArticle(Cbor(j)).ok());
+}
+
+EntityRecord SampleEntity() {
+  EntityRecord r;
+  r.id = 9;
+  r.type = EntityType::kOrganization;
+  r.name = "Quillfeather Software";
+  r.aliases = {{"Quillfeather", 3}, {"Quillfeather Software", 5}, {"QFS", 1}};
+  r.tickers = {{"KSX:QFS", 2}};
+  r.outlets = {{"The Harrow Courier", 4}, {"Vellmouth Ledger", 1ull << 40}};
+  r.mentions = 17;
+  r.articles = 6;
+  r.first_seen = -3600;
+  r.last_seen = 1791963000;
+  return r;
+}
+
+TEST(EntityRecords, NamesTickersAndOutletsReadBackWithTheirCounts) {
+  const EntityRecord r = SampleEntity();
+  auto back = DecodeEntity(EncodeEntity(r));
+  ASSERT_TRUE(back.ok()) << back.status().message();
+  EXPECT_EQ(back->id, r.id);
+  EXPECT_EQ(back->type, r.type);
+  EXPECT_EQ(back->name, r.name);
+  EXPECT_EQ(back->aliases, r.aliases);
+  EXPECT_EQ(back->tickers, r.tickers);
+  EXPECT_EQ(back->outlets, r.outlets);
+  EXPECT_EQ(back->mentions, r.mentions);
+  EXPECT_EQ(back->articles, r.articles);
+  EXPECT_EQ(back->first_seen, r.first_seen);
+  EXPECT_EQ(back->last_seen, r.last_seen);
+  EntityRecord empty = r;
+  empty.tickers.clear();
+  back = DecodeEntity(EncodeEntity(empty));
+  ASSERT_TRUE(back.ok()) << back.status().message();
+  EXPECT_TRUE(back->tickers.empty());
+}
+
+TEST(EntityRecords, DamagedPackedNamesAreCorruptionNamingTheField) {
+  json j = json::from_cbor(EncodeEntity(SampleEntity()));
+  std::vector<std::uint8_t> aliases = j.at("packed_aliases").get_binary();
+  json truncated = j;
+  truncated["packed_aliases"] =
+      json::binary(std::vector<std::uint8_t>(aliases.begin(), aliases.end() - 3));
+  auto back = DecodeEntity(Cbor(truncated));
+  ASSERT_FALSE(back.ok());
+  EXPECT_EQ(back.status().code(), Status::Code::kCorruption);
+  EXPECT_NE(back.status().message().find("packed_aliases"), std::string::npos)
+      << back.status().message();
+  // Names out of byte order: "Vellmouth Ledger" packed before "The Harrow
+  // Courier", built from the packings of each alone (a u32 count, then the
+  // entry).
+  auto packed_outlets = [](std::map<std::string, std::uint64_t> outlets) {
+    EntityRecord e = SampleEntity();
+    e.outlets = std::move(outlets);
+    return json::from_cbor(EncodeEntity(e)).at("packed_outlets").get_binary();
+  };
+  std::vector<std::uint8_t> out_of_order = packed_outlets({{"Vellmouth Ledger", 1}});
+  std::vector<std::uint8_t> first = packed_outlets({{"The Harrow Courier", 4}});
+  out_of_order[0] = 2;
+  out_of_order.insert(out_of_order.end(), first.begin() + 4, first.end());
+  ASSERT_TRUE(DecodeEntity(EncodeEntity(SampleEntity())).ok());
+  json swapped = j;
+  swapped["packed_outlets"] = json::binary(out_of_order);
+  back = DecodeEntity(Cbor(swapped));
+  ASSERT_FALSE(back.ok());
+  EXPECT_NE(back.status().message().find("packed_outlets"), std::string::npos);
+  json missing = j;
+  missing.erase("packed_tickers");
+  EXPECT_FALSE(DecodeEntity(Cbor(missing)).ok());
 }
 
 }  // namespace
