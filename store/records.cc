@@ -240,14 +240,28 @@ bool GetFixed(std::span<const std::uint8_t>& in, T& v) {
   return true;
 }
 
+// A short string (a term, a name): a 16-bit length, then its bytes (cut at
+// 65,535, far past any term or name).
+void PutShort(std::vector<std::uint8_t>& out, const std::string& s) {
+  const std::size_t n = std::min<std::size_t>(s.size(), UINT16_MAX);
+  PutFixed<std::uint16_t>(out, static_cast<std::uint16_t>(n));
+  out.insert(out.end(), s.begin(), s.begin() + static_cast<std::ptrdiff_t>(n));
+}
+
+bool GetShort(std::span<const std::uint8_t>& in, std::string& s) {
+  std::uint16_t n = 0;
+  if (!GetFixed(in, n) || in.size() < n) return false;
+  s.assign(reinterpret_cast<const char*>(in.data()), n);
+  in = in.subspan(n);
+  return true;
+}
+
 std::vector<std::uint8_t> PackCentroids(const ChannelVectors& centroids) {
   std::vector<std::uint8_t> out;
   for (const TermVector& c : centroids) {
     PutFixed<std::uint32_t>(out, static_cast<std::uint32_t>(c.size()));
     for (const auto& [term, w] : c) {
-      std::size_t n = std::min<std::size_t>(term.size(), UINT16_MAX);  // terms are short
-      PutFixed<std::uint16_t>(out, static_cast<std::uint16_t>(n));
-      out.insert(out.end(), term.begin(), term.begin() + static_cast<std::ptrdiff_t>(n));
+      PutShort(out, term);
       PutFixed<double>(out, w);
     }
   }
@@ -259,12 +273,9 @@ bool UnpackCentroids(std::span<const std::uint8_t> in, ChannelVectors& centroids
     std::uint32_t count = 0;
     if (!GetFixed(in, count)) return false;
     for (std::uint32_t i = 0; i < count; ++i) {
-      std::uint16_t n = 0;
+      std::string term;
       double w = 0;
-      if (!GetFixed(in, n) || in.size() < n) return false;
-      std::string term(reinterpret_cast<const char*>(in.data()), n);
-      in = in.subspan(n);
-      if (!GetFixed(in, w)) return false;
+      if (!GetShort(in, term) || !GetFixed(in, w)) return false;
       if (!c.empty() && !(c.back().first < term)) return false;  // out of order
       c.emplace_back(std::move(term), w);
     }
@@ -281,9 +292,7 @@ std::vector<std::uint8_t> PackCounts(const std::map<std::string, std::uint64_t>&
   std::vector<std::uint8_t> out;
   PutFixed<std::uint32_t>(out, static_cast<std::uint32_t>(counts.size()));
   for (const auto& [name, n] : counts) {
-    const std::size_t len = std::min<std::size_t>(name.size(), UINT16_MAX);  // names are short
-    PutFixed<std::uint16_t>(out, static_cast<std::uint16_t>(len));
-    out.insert(out.end(), name.begin(), name.begin() + static_cast<std::ptrdiff_t>(len));
+    PutShort(out, name);
     PutFixed<std::uint64_t>(out, n);
   }
   return out;
@@ -293,12 +302,9 @@ bool UnpackCounts(std::span<const std::uint8_t> in, std::map<std::string, std::u
   std::uint32_t size = 0;
   if (!GetFixed(in, size)) return false;
   for (std::uint32_t i = 0; i < size; ++i) {
-    std::uint16_t len = 0;
+    std::string name;
     std::uint64_t n = 0;
-    if (!GetFixed(in, len) || in.size() < len) return false;
-    std::string name(reinterpret_cast<const char*>(in.data()), len);
-    in = in.subspan(len);
-    if (!GetFixed(in, n)) return false;
+    if (!GetShort(in, name) || !GetFixed(in, n)) return false;
     if (!counts.empty() && !(std::prev(counts.end())->first < name)) return false;  // out of order
     counts.emplace_hint(counts.end(), std::move(name), n);
   }
@@ -312,9 +318,7 @@ std::vector<std::uint8_t> PackTerms(const std::vector<TermCount>& terms) {
   std::vector<std::uint8_t> out;
   PutFixed<std::uint32_t>(out, static_cast<std::uint32_t>(terms.size()));
   for (const TermCount& t : terms) {
-    const std::size_t len = std::min<std::size_t>(t.term.size(), UINT16_MAX);
-    PutFixed<std::uint16_t>(out, static_cast<std::uint16_t>(len));
-    out.insert(out.end(), t.term.begin(), t.term.begin() + static_cast<std::ptrdiff_t>(len));
+    PutShort(out, t.term);
     PutFixed<std::uint32_t>(out, t.count);
   }
   return out;
@@ -326,12 +330,9 @@ bool UnpackTerms(std::span<const std::uint8_t> in, std::vector<TermCount>& terms
   if (size > in.size() / 6) return false;  // each term takes six bytes at least
   terms.reserve(size);
   for (std::uint32_t i = 0; i < size; ++i) {
-    std::uint16_t len = 0;
+    std::string term;
     std::uint32_t n = 0;
-    if (!GetFixed(in, len) || in.size() < len) return false;
-    std::string term(reinterpret_cast<const char*>(in.data()), len);
-    in = in.subspan(len);
-    if (!GetFixed(in, n)) return false;
+    if (!GetShort(in, term) || !GetFixed(in, n)) return false;
     terms.push_back({std::move(term), n});
   }
   return in.empty();
