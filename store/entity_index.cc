@@ -87,10 +87,13 @@ std::vector<std::string> TickersOf(const DocumentEntity& d) {
   return tickers;
 }
 
-void Decrement(std::map<std::string, std::uint64_t>& counts, const std::string& key) {
+// True when the key goes (its count reaches 0).
+bool Decrement(std::map<std::string, std::uint64_t>& counts, const std::string& key) {
   auto it = counts.find(key);
-  if (it == counts.end()) return;
-  if (--it->second == 0) counts.erase(it);
+  if (it == counts.end()) return false;
+  if (--it->second != 0) return false;
+  counts.erase(it);
+  return true;
 }
 
 }  // namespace
@@ -258,11 +261,12 @@ Status EntityCommit::Remove(const ArticleRecord& old) {
     changed_.insert(l.entity);
     std::set<std::string> keys_before = AliasKeys(e.now());
     EntityRecord& r = e.Edit();
-    e.NamesChanged();  // perhaps: a name or ticker only this article used goes
     r.mentions -= std::min(r.mentions, l.mentions);
     r.articles -= std::min<std::uint64_t>(r.articles, 1);
-    for (const std::string& f : l.forms) Decrement(r.aliases, f);
-    for (const std::string& tk : l.tickers) Decrement(r.tickers, tk);
+    bool names_gone = false;
+    for (const std::string& f : l.forms) names_gone |= Decrement(r.aliases, f);
+    for (const std::string& tk : l.tickers) names_gone |= Decrement(r.tickers, tk);
+    if (names_gone) e.NamesChanged();
     Decrement(r.outlets, old.stored.article.outlet);
     mention_deletes_.push_back(MentionKey(l.entity, t, old.stored.id));
     if (r.articles == 0) {

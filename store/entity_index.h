@@ -146,8 +146,10 @@ class EntityCommit {
   };
   Result<Touched*> Touch(EntityId id);
   // Ids of the entities with `key + '\0'` entries in `family` (aliases or
-  // alias_words), through one iterator per family for the whole commit:
-  // nothing is written before Write, so it sees what the database holds.
+  // alias_words), through one iterator per family for the whole commit. Only
+  // this commit's Write changes those families, after its last Scan, and the
+  // iterators hold the database as of the first Scan: an EntityCommit must
+  // not outlive its commit.
   Result<std::vector<EntityId>> Scan(rocksdb::ColumnFamilyHandle* family, const std::string& key);
   Result<std::set<EntityId>> Candidates(rocksdb::ColumnFamilyHandle* family,
                                         const std::set<std::string>& keys);

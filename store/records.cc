@@ -218,7 +218,7 @@ std::string ToCbor(const json& j) {
 
 // A story's centroids as one byte string (a CBOR map of 540 terms costs
 // more to build and read than the rest of the commit's story work): per
-// channel a 32-bit count, then per term a 16-bit length, the term's bytes
+// channel a 32-bit count, then per term a 32-bit length, the term's bytes
 // and its weight as a little-endian IEEE double. Fixed-width integers are
 // little-endian too.
 template <typename T>
@@ -240,16 +240,17 @@ bool GetFixed(std::span<const std::uint8_t>& in, T& v) {
   return true;
 }
 
-// A short string (a term, a name): a 16-bit length, then its bytes (cut at
-// 65,535, far past any term or name).
-void PutShort(std::vector<std::uint8_t>& out, const std::string& s) {
-  const std::size_t n = std::min<std::size_t>(s.size(), UINT16_MAX);
-  PutFixed<std::uint16_t>(out, static_cast<std::uint16_t>(n));
-  out.insert(out.end(), s.begin(), s.begin() + static_cast<std::ptrdiff_t>(n));
+// A string of a packed field (a term, a name): a 32-bit length, then its
+// bytes, all of them: nothing upstream bounds a word's or an outlet's
+// length, and a record cut short would disagree with the indexes built
+// from the whole string.
+void PutString(std::vector<std::uint8_t>& out, const std::string& s) {
+  PutFixed<std::uint32_t>(out, static_cast<std::uint32_t>(s.size()));
+  out.insert(out.end(), s.begin(), s.end());
 }
 
-bool GetShort(std::span<const std::uint8_t>& in, std::string& s) {
-  std::uint16_t n = 0;
+bool GetString(std::span<const std::uint8_t>& in, std::string& s) {
+  std::uint32_t n = 0;
   if (!GetFixed(in, n) || in.size() < n) return false;
   s.assign(reinterpret_cast<const char*>(in.data()), n);
   in = in.subspan(n);
@@ -261,7 +262,7 @@ std::vector<std::uint8_t> PackCentroids(const ChannelVectors& centroids) {
   for (const TermVector& c : centroids) {
     PutFixed<std::uint32_t>(out, static_cast<std::uint32_t>(c.size()));
     for (const auto& [term, w] : c) {
-      PutShort(out, term);
+      PutString(out, term);
       PutFixed<double>(out, w);
     }
   }
@@ -275,7 +276,7 @@ bool UnpackCentroids(std::span<const std::uint8_t> in, ChannelVectors& centroids
     for (std::uint32_t i = 0; i < count; ++i) {
       std::string term;
       double w = 0;
-      if (!GetShort(in, term) || !GetFixed(in, w)) return false;
+      if (!GetString(in, term) || !GetFixed(in, w)) return false;
       if (!c.empty() && !(c.back().first < term)) return false;  // out of order
       c.emplace_back(std::move(term), w);
     }
@@ -285,14 +286,14 @@ bool UnpackCentroids(std::span<const std::uint8_t> in, ChannelVectors& centroids
 
 // A map of names to counts (an entity's aliases, tickers and outlets) as
 // one byte string, as the centroids are: a 32-bit count of entries, then
-// per entry a 16-bit length, the name's bytes and the count as a 64-bit
+// per entry a 32-bit length, the name's bytes and the count as a 64-bit
 // integer. A CBOR map costs a tree of JSON values to build for every
 // commit that names the entity.
 std::vector<std::uint8_t> PackCounts(const std::map<std::string, std::uint64_t>& counts) {
   std::vector<std::uint8_t> out;
   PutFixed<std::uint32_t>(out, static_cast<std::uint32_t>(counts.size()));
   for (const auto& [name, n] : counts) {
-    PutShort(out, name);
+    PutString(out, name);
     PutFixed<std::uint64_t>(out, n);
   }
   return out;
@@ -304,21 +305,21 @@ bool UnpackCounts(std::span<const std::uint8_t> in, std::map<std::string, std::u
   for (std::uint32_t i = 0; i < size; ++i) {
     std::string name;
     std::uint64_t n = 0;
-    if (!GetShort(in, name) || !GetFixed(in, n)) return false;
+    if (!GetString(in, name) || !GetFixed(in, n)) return false;
     if (!counts.empty() && !(std::prev(counts.end())->first < name)) return false;  // out of order
     counts.emplace_hint(counts.end(), std::move(name), n);
   }
   return in.empty();
 }
 
-// An article's term counts likewise: a 32-bit count, then per term a 16-bit
+// An article's term counts likewise: a 32-bit count, then per term a 32-bit
 // length, its bytes and its count as a 32-bit integer (≈ 130 terms an
 // article, each a two-element CBOR array before).
 std::vector<std::uint8_t> PackTerms(const std::vector<TermCount>& terms) {
   std::vector<std::uint8_t> out;
   PutFixed<std::uint32_t>(out, static_cast<std::uint32_t>(terms.size()));
   for (const TermCount& t : terms) {
-    PutShort(out, t.term);
+    PutString(out, t.term);
     PutFixed<std::uint32_t>(out, t.count);
   }
   return out;
@@ -327,12 +328,12 @@ std::vector<std::uint8_t> PackTerms(const std::vector<TermCount>& terms) {
 bool UnpackTerms(std::span<const std::uint8_t> in, std::vector<TermCount>& terms) {
   std::uint32_t size = 0;
   if (!GetFixed(in, size)) return false;
-  if (size > in.size() / 6) return false;  // each term takes six bytes at least
+  if (size > in.size() / 8) return false;  // each term takes eight bytes at least
   terms.reserve(size);
   for (std::uint32_t i = 0; i < size; ++i) {
     std::string term;
     std::uint32_t n = 0;
-    if (!GetShort(in, term) || !GetFixed(in, n)) return false;
+    if (!GetString(in, term) || !GetFixed(in, n)) return false;
     terms.push_back({std::move(term), n});
   }
   return in.empty();

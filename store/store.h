@@ -80,7 +80,7 @@ struct StoreOptions {
   std::size_t block_cache_bytes = 256u << 20;
   std::size_t memtable_bytes = 128u << 20;
   // Whether Store::Profile() adds up where commits spend their time. It
-  // reads the thread's CPU clock ten times a commit, a system call each
+  // reads the thread's CPU clock 14 to 16 times a commit, a system call each
   // (about 2% of a commit), so only benchmarks ask for it. Default: off.
   bool profile_commits = false;
   // The clock that stamps ingestion times. Default: the system clock.

@@ -172,6 +172,17 @@ TEST(StoryRecords, PackedCentroidsReadBackExactly) {
   ExpectSameStory(*back, r);
 }
 
+TEST(StoryRecords, ACentroidTermOfAnyLengthReadsBackWhole) {
+  // A word of 70,000 letters (nothing bounds one) was cut at 65,535 bytes,
+  // and the story's index keys then disagreed with its centroids.
+  StoryRecord r = SampleStory();
+  const std::string long_word(70000, 'b');
+  r.centroids[kWords] = Vector({{"blaze", 0.25}, {long_word, 1.0}, {long_word + "s", 0.5}});
+  auto back = DecodeStory(EncodeStory(r));
+  ASSERT_TRUE(back.ok()) << back.status().message();
+  ExpectSameStory(*back, r);
+}
+
 TEST(StoryRecords, ARecordWrittenBeforeCentroidsWerePackedStillReads) {
   StoryRecord r = SampleStory();
   nlohmann::json centroids = nlohmann::json::array();
