@@ -87,13 +87,10 @@ std::vector<std::string> TickersOf(const DocumentEntity& d) {
   return tickers;
 }
 
-// True when the key goes (its count reaches 0).
-bool Decrement(std::map<std::string, std::uint64_t>& counts, const std::string& key) {
+void Decrement(std::map<std::string, std::uint64_t>& counts, const std::string& key) {
   auto it = counts.find(key);
-  if (it == counts.end()) return false;
-  if (--it->second != 0) return false;
-  counts.erase(it);
-  return true;
+  if (it == counts.end()) return;
+  if (--it->second == 0) counts.erase(it);
 }
 
 }  // namespace
@@ -227,14 +224,15 @@ Result<EntityCommit::Touched*> EntityCommit::Touch(EntityId id) {
   if (auto it = touched_.find(id); it != touched_.end()) return &it->second;
   if (auto it = cache_.find(id); it != cache_.end()) {
     Touched t;
-    t.stored = it->second;
+    t.stored = std::move(it->second);
+    cache_.erase(it);
     return &touched_.emplace(id, std::move(t)).first->second;
   }
   auto loaded = LoadEntity(c_, id);
   if (!loaded.ok()) return loaded.status();
   if (!loaded->has_value()) return static_cast<Touched*>(nullptr);
   Touched t;
-  t.stored = std::make_shared<const EntityRecord>(std::move(**loaded));
+  t.stored = std::make_shared<EntityRecord>(std::move(**loaded));
   return &touched_.emplace(id, std::move(t)).first->second;
 }
 
@@ -263,10 +261,17 @@ Status EntityCommit::Remove(const ArticleRecord& old) {
     EntityRecord& r = e.Edit();
     r.mentions -= std::min(r.mentions, l.mentions);
     r.articles -= std::min<std::uint64_t>(r.articles, 1);
-    bool names_gone = false;
-    for (const std::string& f : l.forms) names_gone |= Decrement(r.aliases, f);
-    for (const std::string& tk : l.tickers) names_gone |= Decrement(r.tickers, tk);
-    if (names_gone) e.NamesChanged();
+    auto last = [](const std::map<std::string, std::uint64_t>& counts, const std::string& key) {
+      auto it = counts.find(key);
+      return it != counts.end() && it->second == 1;
+    };
+    if (std::any_of(l.forms.begin(), l.forms.end(), [&](auto& f) { return last(r.aliases, f); }) ||
+        std::any_of(l.tickers.begin(), l.tickers.end(),
+                    [&](auto& tk) { return last(r.tickers, tk); })) {
+      e.NamesWillChange();  // a name or ticker only this article gave goes
+    }
+    for (const std::string& f : l.forms) Decrement(r.aliases, f);
+    for (const std::string& tk : l.tickers) Decrement(r.tickers, tk);
     Decrement(r.outlets, old.stored.article.outlet);
     mention_deletes_.push_back(MentionKey(l.entity, t, old.stored.id));
     if (r.articles == 0) {
@@ -500,12 +505,14 @@ Result<std::vector<EntityLink>> EntityCommit::Add(const Article& article, Articl
     for (const std::string& f : forms) {
       if (std::find(l.forms.begin(), l.forms.end(), f) != l.forms.end()) continue;
       l.forms.push_back(f);
-      if (r.aliases[f]++ == 0) e->NamesChanged();
+      if (!r.aliases.count(f)) e->NamesWillChange();
+      ++r.aliases[f];
     }
     for (const std::string& t : TickersOf(d)) {
       if (std::find(l.tickers.begin(), l.tickers.end(), t) != l.tickers.end()) continue;
       l.tickers.push_back(t);
-      if (r.tickers[t]++ == 0) e->NamesChanged();
+      if (!r.tickers.count(t)) e->NamesWillChange();
+      ++r.tickers[t];
     }
     r.name = CanonicalName(r.aliases);
   }
@@ -525,11 +532,12 @@ void EntityCommit::Write(rocksdb::WriteBatch& batch) const {
     const bool live = now.articles > 0;
     if (live) batch.Put(c_.entities, BigEndian64(id), EncodeEntity(now));
     if (t.stored && live && !t.names_changed) continue;  // the same index entries
-    std::set<std::string> keys_before, keys_now, words_before, words_now;
-    if (t.stored) {
-      keys_before = AliasKeys(*t.stored);
-      words_before = AliasWords(*t.stored);
+    std::set<std::string> keys_before = t.stored_keys, words_before = t.stored_words;
+    if (t.stored && !t.names_changed) {  // gone, under the names it had
+      keys_before = AliasKeys(now);
+      words_before = AliasWords(now);
     }
+    std::set<std::string> keys_now, words_now;
     if (live) {
       keys_now = AliasKeys(now);
       words_now = AliasWords(now);
@@ -558,7 +566,7 @@ void EntityCommit::Publish(std::size_t limit) && {
     if (!t.edited) {
       if (t.stored) cache.insert_or_assign(id, std::move(t.stored));
     } else if (t.edited->articles > 0) {
-      cache.insert_or_assign(id, std::make_shared<const EntityRecord>(std::move(*t.edited)));
+      cache.insert_or_assign(id, std::make_shared<EntityRecord>(std::move(*t.edited)));
     } else {
       cache.erase(id);
     }

@@ -78,8 +78,11 @@ Result<std::vector<EntityId>> ScanAliasIndex(const EntityColumns& c, rocksdb::It
                                              const std::string& key);
 
 // The writer's decoded entity records, as stored: it reads a record from
-// here before the database, and Publish puts back what a commit wrote.
-using EntityCache = std::unordered_map<EntityId, std::shared_ptr<const EntityRecord>>;
+// here before the database, and Publish puts back what a commit wrote. A
+// commit takes out the records it touches (so that it can edit them in
+// place instead of copying their name and outlet maps); one that fails
+// leaves them out, to be read again from the database.
+using EntityCache = std::unordered_map<EntityId, std::shared_ptr<EntityRecord>>;
 
 // One Commit's entity changes. Remove (for the old version on update) goes
 // first, then Add; Write puts everything into the batch.
@@ -112,18 +115,27 @@ class EntityCommit {
 
  private:
   struct Touched {
-    std::shared_ptr<const EntityRecord> stored;  // as in the database; null: new
-    std::optional<EntityRecord> edited;          // once this commit changes it
-    std::set<std::string> vacated_keys;          // its keys before Remove left it without articles
+    // As in the database (null: new), until Edit moves it into `edited`:
+    // then only whether it was stored.
+    std::shared_ptr<EntityRecord> stored;
+    std::optional<EntityRecord> edited;  // once this commit changes it
+    std::set<std::string> vacated_keys;  // its keys before Remove left it without articles
     // Whether this commit gave it a name or ticker it did not have or took
-    // one away: only then do its alias index entries change.
+    // one away: only then do its alias index entries change, from these,
+    // its stored AliasKeys and AliasWords (taken before the first change).
     bool names_changed = false;
+    std::set<std::string> stored_keys, stored_words;
     const EntityRecord& now() const { return edited ? *edited : *stored; }
     EntityRecord& Edit() {
-      if (!edited) edited = *stored;
+      if (!edited) edited = std::move(*stored);  // the cache gave it up (Touch)
       return *edited;
     }
-    void NamesChanged() {
+    // Before a change of its names: keeps the stored ones' index keys.
+    void NamesWillChange() {
+      if (stored && !names_changed) {
+        stored_keys = AliasKeys(now());
+        stored_words = AliasWords(now());
+      }
       names_changed = true;
       form_keys.reset();
       ticker_keys.reset();
