@@ -261,17 +261,15 @@ Status EntityCommit::Remove(const ArticleRecord& old) {
     EntityRecord& r = e.Edit();
     r.mentions -= std::min(r.mentions, l.mentions);
     r.articles -= std::min<std::uint64_t>(r.articles, 1);
-    auto last = [](const std::map<std::string, std::uint64_t>& counts, const std::string& key) {
+    // A name or ticker only this article gave goes: the stored keys first.
+    auto take = [&e](std::map<std::string, std::uint64_t>& counts, const std::string& key) {
       auto it = counts.find(key);
-      return it != counts.end() && it->second == 1;
+      if (it == counts.end()) return;
+      if (it->second == 1) e.NamesWillChange();
+      if (--it->second == 0) counts.erase(it);
     };
-    if (std::any_of(l.forms.begin(), l.forms.end(), [&](auto& f) { return last(r.aliases, f); }) ||
-        std::any_of(l.tickers.begin(), l.tickers.end(),
-                    [&](auto& tk) { return last(r.tickers, tk); })) {
-      e.NamesWillChange();  // a name or ticker only this article gave goes
-    }
-    for (const std::string& f : l.forms) Decrement(r.aliases, f);
-    for (const std::string& tk : l.tickers) Decrement(r.tickers, tk);
+    for (const std::string& f : l.forms) take(r.aliases, f);
+    for (const std::string& tk : l.tickers) take(r.tickers, tk);
     Decrement(r.outlets, old.stored.article.outlet);
     mention_deletes_.push_back(MentionKey(l.entity, t, old.stored.id));
     if (r.articles == 0) {
@@ -531,28 +529,32 @@ void EntityCommit::Write(rocksdb::WriteBatch& batch) const {
     const EntityRecord& now = t.now();
     const bool live = now.articles > 0;
     if (live) batch.Put(c_.entities, BigEndian64(id), EncodeEntity(now));
-    if (t.stored && live && !t.names_changed) continue;  // the same index entries
-    std::set<std::string> keys_before = t.stored_keys, words_before = t.stored_words;
-    if (t.stored && !t.names_changed) {  // gone, under the names it had
-      keys_before = AliasKeys(now);
-      words_before = AliasWords(now);
+    if (t.stored && live && !t.names_changed) continue;         // the same index entries
+    const std::set<std::string>* keys_before = &t.stored_keys;  // empty for a new one
+    const std::set<std::string>* words_before = &t.stored_words;
+    std::set<std::string> gone_keys, gone_words;
+    if (t.stored && !t.names_changed) {  // not live: gone, under the names it had
+      gone_keys = AliasKeys(now);
+      gone_words = AliasWords(now);
+      keys_before = &gone_keys;
+      words_before = &gone_words;
     }
     std::set<std::string> keys_now, words_now;
     if (live) {
       keys_now = AliasKeys(now);
       words_now = AliasWords(now);
     }
-    for (const std::string& k : keys_before) {
+    for (const std::string& k : *keys_before) {
       if (!keys_now.count(k)) batch.Delete(c_.aliases, AliasIndexKey(k, id));
     }
     for (const std::string& k : keys_now) {
-      if (!keys_before.count(k)) batch.Put(c_.aliases, AliasIndexKey(k, id), "");
+      if (!keys_before->count(k)) batch.Put(c_.aliases, AliasIndexKey(k, id), "");
     }
-    for (const std::string& w : words_before) {
+    for (const std::string& w : *words_before) {
       if (!words_now.count(w)) batch.Delete(c_.alias_words, AliasIndexKey(w, id));
     }
     for (const std::string& w : words_now) {
-      if (!words_before.count(w)) batch.Put(c_.alias_words, AliasIndexKey(w, id), "");
+      if (!words_before->count(w)) batch.Put(c_.alias_words, AliasIndexKey(w, id), "");
     }
     if (!live && t.stored) batch.Delete(c_.entities, BigEndian64(id));
   }
