@@ -257,7 +257,6 @@ Status EntityCommit::Remove(const ArticleRecord& old) {
     }
     Touched& e = **touched;
     changed_.insert(l.entity);
-    std::set<std::string> keys_before = AliasKeys(e.now());
     EntityRecord& r = e.Edit();
     r.mentions -= std::min(r.mentions, l.mentions);
     r.articles -= std::min<std::uint64_t>(r.articles, 1);
@@ -273,7 +272,10 @@ Status EntityCommit::Remove(const ArticleRecord& old) {
     Decrement(r.outlets, old.stored.article.outlet);
     mention_deletes_.push_back(MentionKey(l.entity, t, old.stored.id));
     if (r.articles == 0) {
-      e.vacated_keys = std::move(keys_before);
+      // Gone: its index entries go at Write, and its stored keys still find
+      // it for the rest of this commit (names a damaged count left behind
+      // included: they are the stored ones too).
+      e.NamesWillChange();
       continue;
     }
     r.name = CanonicalName(r.aliases);
@@ -368,9 +370,9 @@ Result<std::optional<EntityId>> EntityCommit::Resolve(const DocumentEntity& d) {
     const EntityRecord& r = e.now();
     // A vacated entity keeps its old keys for this commit only; its form and
     // ticker keys are not told apart, which is as good for finding it again.
-    if (r.articles == 0 && e.vacated_keys.empty()) continue;
-    const std::set<std::string>& form_keys = r.articles == 0 ? e.vacated_keys : e.FormKeysNow();
-    const std::set<std::string>& ticker_keys = r.articles == 0 ? e.vacated_keys : e.TickerKeysNow();
+    if (r.articles == 0 && e.stored_keys.empty()) continue;
+    const std::set<std::string>& form_keys = r.articles == 0 ? e.stored_keys : e.FormKeysNow();
+    const std::set<std::string>& ticker_keys = r.articles == 0 ? e.stored_keys : e.TickerKeysNow();
     bool match = false;
     if (r.type == type) {
       match = Intersects(keys, form_keys) || Intersects(symbols, ticker_keys);
@@ -529,32 +531,27 @@ void EntityCommit::Write(rocksdb::WriteBatch& batch) const {
     const EntityRecord& now = t.now();
     const bool live = now.articles > 0;
     if (live) batch.Put(c_.entities, BigEndian64(id), EncodeEntity(now));
-    if (t.stored && live && !t.names_changed) continue;         // the same index entries
-    const std::set<std::string>* keys_before = &t.stored_keys;  // empty for a new one
-    const std::set<std::string>* words_before = &t.stored_words;
-    std::set<std::string> gone_keys, gone_words;
-    if (t.stored && !t.names_changed) {  // not live: gone, under the names it had
-      gone_keys = AliasKeys(now);
-      gone_words = AliasWords(now);
-      keys_before = &gone_keys;
-      words_before = &gone_words;
-    }
+    if (t.stored && live && !t.names_changed) continue;  // the same index entries
+    // Stored and changed names, or gone (Remove takes the stored keys of
+    // both), or new (none).
+    const std::set<std::string>& keys_before = t.stored_keys;
+    const std::set<std::string>& words_before = t.stored_words;
     std::set<std::string> keys_now, words_now;
     if (live) {
       keys_now = AliasKeys(now);
       words_now = AliasWords(now);
     }
-    for (const std::string& k : *keys_before) {
+    for (const std::string& k : keys_before) {
       if (!keys_now.count(k)) batch.Delete(c_.aliases, AliasIndexKey(k, id));
     }
     for (const std::string& k : keys_now) {
-      if (!keys_before->count(k)) batch.Put(c_.aliases, AliasIndexKey(k, id), "");
+      if (!keys_before.count(k)) batch.Put(c_.aliases, AliasIndexKey(k, id), "");
     }
-    for (const std::string& w : *words_before) {
+    for (const std::string& w : words_before) {
       if (!words_now.count(w)) batch.Delete(c_.alias_words, AliasIndexKey(w, id));
     }
     for (const std::string& w : words_now) {
-      if (!words_before->count(w)) batch.Put(c_.alias_words, AliasIndexKey(w, id), "");
+      if (!words_before.count(w)) batch.Put(c_.alias_words, AliasIndexKey(w, id), "");
     }
     if (!live && t.stored) batch.Delete(c_.entities, BigEndian64(id));
   }

@@ -119,10 +119,11 @@ class EntityCommit {
     // then only whether it was stored.
     std::shared_ptr<EntityRecord> stored;
     std::optional<EntityRecord> edited;  // once this commit changes it
-    std::set<std::string> vacated_keys;  // its keys before Remove left it without articles
-    // Whether this commit gave it a name or ticker it did not have or took
-    // one away: only then do its alias index entries change, from these,
-    // its stored AliasKeys and AliasWords (taken before the first change).
+    // Whether this commit gave it a name or ticker it did not have, took one
+    // away or left it without articles: only then do its alias index entries
+    // change, from these, its stored AliasKeys and AliasWords (taken before
+    // the first change; an entity left without articles is still found by
+    // them in this commit).
     bool names_changed = false;
     std::set<std::string> stored_keys, stored_words;
     const EntityRecord& now() const { return edited ? *edited : *stored; }

@@ -110,6 +110,7 @@ struct ArticleGlance {
   std::optional<UnixSeconds> published, modified;
   UnixSeconds ingested_at = 0;
   UnixSeconds Time() const;  // as StoredArticle::Time
+  const std::string& Origin() const { return origin.empty() ? outlet : origin; }  // likewise
 };
 Result<ArticleGlance> DecodeArticleGlance(std::string_view bytes);
 std::string EncodeStory(const StoryRecord& r);

@@ -1233,7 +1233,7 @@ Result<CommitOutcome> Store::Impl::Commit(const Article& article, ArticleDigest 
     if (s.ok()) {
       auto root = DecodeArticleGlance(value);
       if (!root.ok()) return root.status().WithContext("database " + dir);
-      rec.stored.origin = root->origin.empty() ? root->outlet : root->origin;
+      rec.stored.origin = root->Origin();
     }
   }
   if (NamesOutlet(rec.stored.origin, article.outlet)) rec.stored.origin.clear();
