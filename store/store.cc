@@ -21,8 +21,10 @@
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
+#include <fstream>
 #include <mutex>
 #include <set>
+#include <thread>
 #include <tuple>
 #include <unordered_map>
 
@@ -335,6 +337,14 @@ struct Store::Impl {
   // `in_place`: create a new database right in `dir` (used for the copy
   // that CreateAndMove moves into place).
   Status Open(bool for_write, bool in_place = false);
+  // Opens `dir` read-only as it was at one moment. RocksDB reads the
+  // manifest, then lists and replays the write-ahead logs; a writer that
+  // flushes in between and deletes logs leaves a reader with families
+  // missing their latest writes, or naming tables since compacted away.
+  // Such an open is tried again while the database's files change under it,
+  // up to kReaderOpenAttempts times.
+  static Result<std::unique_ptr<Impl>> OpenReader(const std::string& dir);
+  static constexpr int kReaderOpenAttempts = 40;
   // A new database is made beside `dir`, given its schema version, and
   // moved to `dir` in one rename: a reader (or a writer after a crash) never
   // sees a database without its schema version.
@@ -418,6 +428,74 @@ Status Store::Impl::CreateAndMove(bool replace_empty_folder) {
   return Status::Ok();
 }
 
+namespace {
+
+// What a reader's open depends on and a writer changes: the files, the
+// write-ahead logs among them, the manifest CURRENT names and its size (a
+// writer appends to it at every flush).
+struct DirState {
+  std::set<std::string> files;
+  std::set<std::string> logs;
+  std::string current;
+  std::uintmax_t manifest_bytes = 0;
+  bool operator==(const DirState&) const = default;
+};
+
+DirState ReadDirState(const std::string& dir) {
+  DirState state;
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    std::string name = it->path().filename().string();
+    if (name.size() > 4 && name.compare(name.size() - 4, 4, ".log") == 0 &&
+        std::all_of(name.begin(), name.end() - 4, [](char c) { return c >= '0' && c <= '9'; }))
+      state.logs.insert(name);
+    state.files.insert(std::move(name));
+  }
+  std::ifstream current(fs::path(dir) / "CURRENT");
+  std::getline(current, state.current);
+  if (!state.current.empty()) {
+    state.manifest_bytes = fs::file_size(fs::path(dir) / state.current, ec);
+    if (ec) state.manifest_bytes = 0;
+  }
+  return state;
+}
+
+// Whether a writer deleted a write-ahead log while a reader opened. RocksDB
+// deletes a log once every family has flushed what it holds, together with
+// all older ones, and a writer always has one: so a reader that read the
+// manifest before such a flush and listed the logs after it (and replayed
+// none of that family's writes) sees one of the logs there before it gone.
+bool LostLogs(const DirState& before, const DirState& after) {
+  if (before.logs.empty()) return !after.logs.empty();
+  return std::any_of(before.logs.begin(), before.logs.end(),
+                     [&](const std::string& log) { return !after.logs.count(log); });
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Store::Impl>> Store::Impl::OpenReader(const std::string& dir) {
+  Status last;
+  for (int attempt = 0; attempt < kReaderOpenAttempts; ++attempt) {
+    if (attempt > 0) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(std::min(2 << attempt, 100)));
+    }
+    const DirState before = ReadDirState(dir);
+    auto impl = std::make_unique<Impl>();
+    impl->dir = dir;
+    last = impl->Open(false);
+    const DirState after = ReadDirState(dir);
+    if (last.ok() && !LostLogs(before, after)) return impl;
+    // A failure while nothing changed is the database's own (damaged,
+    // another schema, missing).
+    if (!last.ok() && before == after) return last;
+  }
+  if (!last.ok()) return last;
+  return Status::Busy("database " + dir + " changed under each of " +
+                      std::to_string(kReaderOpenAttempts) +
+                      " attempts to read it as it was at one moment (a writer is flushing); "
+                      "try again");
+}
+
 Status Store::Impl::Open(bool for_write, bool in_place) {
   std::error_code ec;
   bool exists = fs::exists(dir, ec);
@@ -488,9 +566,7 @@ Status Store::Impl::Open(bool for_write, bool in_place) {
     }
     // Check the schema read-only before a writer touches anything.
     if (for_write) {
-      Impl probe;
-      probe.dir = dir;
-      if (Status ps = probe.Open(false); !ps.ok()) return ps;
+      if (auto probe = OpenReader(dir); !probe.ok()) return probe.status();
     }
   }
 
@@ -1808,10 +1884,9 @@ Result<std::unique_ptr<Store>> Store::OpenForWrite(const std::string& dir, Store
 }
 
 Result<std::unique_ptr<Store>> Store::OpenForRead(const std::string& dir) {
-  auto impl = std::make_unique<Impl>();
-  impl->dir = dir;
-  if (Status s = impl->Open(false); !s.ok()) return s;
-  return std::unique_ptr<Store>(new Store(std::move(impl)));
+  auto impl = Impl::OpenReader(dir);
+  if (!impl.ok()) return impl.status();
+  return std::unique_ptr<Store>(new Store(std::move(impl).value()));
 }
 
 Result<CommitOutcome> Store::Commit(const Article& article) {

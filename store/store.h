@@ -433,8 +433,11 @@ class Store {
   // nothing in `dir` is changed.
   static Result<std::unique_ptr<Store>> OpenForWrite(const std::string& dir,
                                                      StoreOptions options = {});
-  // Opens an existing database read-only. Fails with kNotFound when there is
-  // none, and like OpenForWrite otherwise (never with kBusy).
+  // Opens an existing database read-only, as it was after one commit, also
+  // while a writer works on it: an open that a writer's flush changed under
+  // (deleting logs or tables it was reading) is tried again. Fails with
+  // kNotFound when there is none, with kBusy when the files changed under
+  // every one of 40 tries, and like OpenForWrite otherwise.
   static Result<std::unique_ptr<Store>> OpenForRead(const std::string& dir);
 
   ~Store();

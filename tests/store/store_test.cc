@@ -7,8 +7,10 @@
 #include <unistd.h>
 #include <xxhash.h>
 
+#include <atomic>
 #include <filesystem>
 #include <map>
+#include <thread>
 
 #include "tests/support/test_support.h"
 
@@ -412,6 +414,73 @@ TEST(Store, ASecondWriterIsRefusedWhileReadersStillWork) {
   waitpid(pid, &status, 0);
   EXPECT_EQ(WEXITSTATUS(status), 0);
   EXPECT_TRUE(Store::OpenForWrite(tmp.path()).ok());  // free again
+}
+
+// A reader that opens while a writer works sees the database as it was
+// after one commit: every index agrees with its records. The writer here
+// opens, commits a few updates and closes, again and again; each close
+// flushes every family's memtable, one family after another, and then
+// deletes the write-ahead logs they no longer need (a reader that read the
+// family list before the deletions and looked for the logs after it found
+// some families without their recent writes: articles naming facts that
+// were not there).
+TEST(Store, ReadersOpeningWhileAWriterWorksSeeOneConsistentState) {
+  TempDir tmp;
+  { OpenOrDie(tmp.path())->Commit(kFire).status().IgnoreError(); }
+  // The writer runs on a thread (RocksDB's background threads do not
+  // survive a fork); readers do not lock the database, so it is as if
+  // another process read it.
+  std::atomic<bool> stop{false};
+  std::atomic<int> cycles{0};
+  std::string writer_error;
+  std::thread writer([&] {
+    const char* kWords[] = {"harbour", "council", "ferry",  "strike", "budget", "school",
+                            "flood",   "bridge",  "tunnel", "market", "rail",   "mayor"};
+    for (int i = 0; !stop;) {
+      auto store = Store::OpenForWrite(tmp.path());
+      if (!store.ok()) {
+        writer_error = store.status().message();
+        return;
+      }
+      for (int n = 0; n < 8; ++n, ++i) {
+        std::string text;
+        for (int w = 0; w < 30; ++w) text += std::string(kWords[(i * 7 + w * 5) % 12]) + " ";
+        Article a = MakeArticle(fmt::format("https://news{}.example/a{}", i % 4, i % 24),
+                                fmt::format("Outlet {}", i % 4),
+                                fmt::format("Report {} on the {}", i % 24, kWords[i % 12]),
+                                fmt::format("The {} will close on {} May, the council said. ",
+                                            kWords[i % 12], 1 + i % 28) +
+                                    text + ".",
+                                1791963000 + i * 60);
+        if (auto o = (*store)->Commit(a); !o.ok()) {
+          writer_error = o.status().message();
+          return;
+        }
+      }
+      ++cycles;
+    }
+  });
+  while (cycles == 0 && writer_error.empty())
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  const int kRounds = 40;
+  int reads = 0;
+  for (int round = 0; round < kRounds && !HasFailure(); ++round) {
+    SCOPED_TRACE(round);
+    auto reader = Store::OpenForRead(tmp.path());
+    if (!reader.ok()) {
+      ADD_FAILURE() << reader.status().message();
+      continue;
+    }
+    ++reads;
+    ExpectConsistent(**reader);
+  }
+  const int written = cycles;
+  stop = true;
+  writer.join();
+  EXPECT_EQ(writer_error, "");
+  EXPECT_EQ(reads, kRounds);
+  // The writer went through many closes while the readers opened.
+  EXPECT_GT(written, 20);
 }
 
 TEST(Store, RefusesADatabaseOfAnotherSchemaVersionAndLeavesItAlone) {
