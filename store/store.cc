@@ -342,9 +342,19 @@ struct Store::Impl {
   // flushes in between and deletes logs leaves a reader with families
   // missing their latest writes, or naming tables since compacted away.
   // Such an open is tried again while the database's files change under it,
-  // up to kReaderOpenAttempts times.
+  // for up to kReaderOpenPatience; past it, kBusy. Every table is opened
+  // at open (max_open_files -1, RocksDB's default), so that a compaction
+  // after it takes nothing from the reader.
   static Result<std::unique_ptr<Impl>> OpenReader(const std::string& dir);
-  static constexpr int kReaderOpenAttempts = 40;
+  static constexpr std::chrono::seconds kReaderOpenPatience{30};
+  // One read-only open, and whether the files changed under it (a log
+  // lost when it opened; anything when it failed).
+  struct ReaderAttempt {
+    std::unique_ptr<Impl> impl;
+    Status status;
+    bool changed = false;
+  };
+  static ReaderAttempt TryOpenReader(const std::string& dir);
   // A new database is made beside `dir`, given its schema version, and
   // moved to `dir` in one rename: a reader (or a writer after a crash) never
   // sees a database without its schema version.
@@ -461,10 +471,12 @@ DirState ReadDirState(const std::string& dir) {
 }
 
 // Whether a writer deleted a write-ahead log while a reader opened. RocksDB
-// deletes a log once every family has flushed what it holds, together with
-// all older ones, and a writer always has one: so a reader that read the
-// manifest before such a flush and listed the logs after it (and replayed
-// none of that family's writes) sees one of the logs there before it gone.
+// makes a log obsolete once every family has flushed what it holds, together
+// with all older ones, and deletes them in one purge; a writer always has a
+// live log (recycle_log_file_num 0 and no archive, RocksDB's defaults, so a
+// log is never renamed). A reader that read the manifest before such a flush
+// and listed the logs after it therefore finds one of the logs there before
+// it gone.
 bool LostLogs(const DirState& before, const DirState& after) {
   if (before.logs.empty()) return !after.logs.empty();
   return std::any_of(before.logs.begin(), before.logs.end(),
@@ -473,27 +485,38 @@ bool LostLogs(const DirState& before, const DirState& after) {
 
 }  // namespace
 
+Store::Impl::ReaderAttempt Store::Impl::TryOpenReader(const std::string& dir) {
+  ReaderAttempt attempt;
+  const DirState before = ReadDirState(dir);
+  attempt.impl = std::make_unique<Impl>();
+  attempt.impl->dir = dir;
+  attempt.status = attempt.impl->Open(false);
+  const DirState after = ReadDirState(dir);
+  attempt.changed = attempt.status.ok() ? LostLogs(before, after) : !(before == after);
+  if (!attempt.status.ok()) attempt.impl.reset();
+  return attempt;
+}
+
 Result<std::unique_ptr<Store::Impl>> Store::Impl::OpenReader(const std::string& dir) {
-  Status last;
-  for (int attempt = 0; attempt < kReaderOpenAttempts; ++attempt) {
-    if (attempt > 0) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(std::min(2 << attempt, 100)));
-    }
-    const DirState before = ReadDirState(dir);
-    auto impl = std::make_unique<Impl>();
-    impl->dir = dir;
-    last = impl->Open(false);
-    const DirState after = ReadDirState(dir);
-    if (last.ok() && !LostLogs(before, after)) return impl;
+  const auto deadline = std::chrono::steady_clock::now() + kReaderOpenPatience;
+  for (int tries = 1;; ++tries) {
+    ReaderAttempt attempt = TryOpenReader(dir);
+    if (attempt.status.ok() && !attempt.changed) return std::move(attempt.impl);
     // A failure while nothing changed is the database's own (damaged,
     // another schema, missing).
-    if (!last.ok() && before == after) return last;
+    if (!attempt.status.ok() && !attempt.changed) return attempt.status;
+    // 4 ms, 8 ms … 100 ms between tries.
+    const auto pause = std::chrono::milliseconds(std::min(4 << std::min(tries - 1, 5), 100));
+    if (std::chrono::steady_clock::now() + pause >= deadline) {
+      return Status::Busy(
+          "database " + dir + " changed under each of " + std::to_string(tries) +
+          " attempts to read it as it was at one moment, for " +
+          std::to_string(kReaderOpenPatience.count()) +
+          " s: a writer is flushing and compacting it; try again" +
+          (attempt.status.ok() ? std::string() : " (last: " + attempt.status.message() + ")"));
+    }
+    std::this_thread::sleep_for(pause);
   }
-  if (!last.ok()) return last;
-  return Status::Busy("database " + dir + " changed under each of " +
-                      std::to_string(kReaderOpenAttempts) +
-                      " attempts to read it as it was at one moment (a writer is flushing); "
-                      "try again");
 }
 
 Status Store::Impl::Open(bool for_write, bool in_place) {
@@ -564,9 +587,12 @@ Status Store::Impl::Open(bool for_write, bool in_place) {
       if (!s.ok()) return FromRocks(s, dir);
       return Status::InvalidInput(dir + " is a RocksDB database but not a newsdesk one");
     }
-    // Check the schema read-only before a writer touches anything.
+    // Check the schema read-only before a writer touches anything. A probe
+    // that another writer's flush changed under goes on to the open, whose
+    // LOCK says that the database is in use.
     if (for_write) {
-      if (auto probe = OpenReader(dir); !probe.ok()) return probe.status();
+      if (ReaderAttempt probe = TryOpenReader(dir); !probe.status.ok() && !probe.changed)
+        return probe.status;
     }
   }
 

@@ -437,7 +437,7 @@ class Store {
   // while a writer works on it: an open that a writer's flush changed under
   // (deleting logs or tables it was reading) is tried again. Fails with
   // kNotFound when there is none, with kBusy when the files changed under
-  // every one of 40 tries, and like OpenForWrite otherwise.
+  // every try for 30 s, and like OpenForWrite otherwise.
   static Result<std::unique_ptr<Store>> OpenForRead(const std::string& dir);
 
   ~Store();

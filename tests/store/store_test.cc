@@ -420,17 +420,17 @@ TEST(Store, ASecondWriterIsRefusedWhileReadersStillWork) {
 // after one commit: every index agrees with its records. The writer here
 // opens, commits a few updates and closes, again and again; each close
 // flushes every family's memtable, one family after another, and then
-// deletes the write-ahead logs they no longer need (a reader that read the
-// family list before the deletions and looked for the logs after it found
-// some families without their recent writes: articles naming facts that
-// were not there).
+// deletes the write-ahead logs they no longer need, and compactions delete
+// tables (a reader that read the manifest before such a flush and looked
+// for the logs after it found some families without their latest writes,
+// or failed on a table compacted away).
 TEST(Store, ReadersOpeningWhileAWriterWorksSeeOneConsistentState) {
   TempDir tmp;
   { OpenOrDie(tmp.path())->Commit(kFire).status().IgnoreError(); }
   // The writer runs on a thread (RocksDB's background threads do not
   // survive a fork); readers do not lock the database, so it is as if
   // another process read it.
-  std::atomic<bool> stop{false};
+  std::atomic<bool> stop{false}, failed{false};
   std::atomic<int> cycles{0};
   std::string writer_error;
   std::thread writer([&] {
@@ -438,11 +438,8 @@ TEST(Store, ReadersOpeningWhileAWriterWorksSeeOneConsistentState) {
                             "flood",   "bridge",  "tunnel", "market", "rail",   "mayor"};
     for (int i = 0; !stop;) {
       auto store = Store::OpenForWrite(tmp.path());
-      if (!store.ok()) {
-        writer_error = store.status().message();
-        return;
-      }
-      for (int n = 0; n < 8; ++n, ++i) {
+      Status s = store.status();
+      for (int n = 0; s.ok() && n < 8; ++n, ++i) {
         std::string text;
         for (int w = 0; w < 30; ++w) text += std::string(kWords[(i * 7 + w * 5) % 12]) + " ";
         Article a = MakeArticle(fmt::format("https://news{}.example/a{}", i % 4, i % 24),
@@ -452,24 +449,29 @@ TEST(Store, ReadersOpeningWhileAWriterWorksSeeOneConsistentState) {
                                             kWords[i % 12], 1 + i % 28) +
                                     text + ".",
                                 1791963000 + i * 60);
-        if (auto o = (*store)->Commit(a); !o.ok()) {
-          writer_error = o.status().message();
-          return;
-        }
+        s = (*store)->Commit(a).status();
+      }
+      if (!s.ok()) {
+        writer_error = s.message();
+        failed = true;
+        return;
       }
       ++cycles;
     }
   });
-  while (cycles == 0 && writer_error.empty())
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  const int kRounds = 40;
+  // Reads go on until both enough reads and enough of the writer's closes
+  // have happened (a loaded machine closes less often), for at most 2 min.
+  const int kReads = 25, kCycles = 10;
+  const auto give_up = std::chrono::steady_clock::now() + std::chrono::minutes(2);
+  while (cycles == 0 && !failed) std::this_thread::sleep_for(std::chrono::milliseconds(5));
   int reads = 0;
-  for (int round = 0; round < kRounds && !HasFailure(); ++round) {
-    SCOPED_TRACE(round);
+  while ((reads < kReads || cycles < kCycles) && !failed && !HasFailure() &&
+         std::chrono::steady_clock::now() < give_up) {
+    SCOPED_TRACE(reads);
     auto reader = Store::OpenForRead(tmp.path());
     if (!reader.ok()) {
       ADD_FAILURE() << reader.status().message();
-      continue;
+      break;
     }
     ++reads;
     ExpectConsistent(**reader);
@@ -478,9 +480,9 @@ TEST(Store, ReadersOpeningWhileAWriterWorksSeeOneConsistentState) {
   stop = true;
   writer.join();
   EXPECT_EQ(writer_error, "");
-  EXPECT_EQ(reads, kRounds);
-  // The writer went through many closes while the readers opened.
-  EXPECT_GT(written, 20);
+  EXPECT_GE(reads, kReads);
+  // The writer closed many times while the readers opened.
+  EXPECT_GE(written, kCycles);
 }
 
 TEST(Store, RefusesADatabaseOfAnotherSchemaVersionAndLeavesItAlone) {
