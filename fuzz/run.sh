@@ -18,6 +18,7 @@ other_len=65536
 declare -A max_len=(
   [extract_html]=$html_len [extract_text]=$other_len [feed]=$other_len [sitemap]=$other_len
   [sources]=$other_len [dates]=256 [charset]=$other_len [entities]=$other_len [facts]=$other_len
+  [records]=$other_len
 )
 declare -A seeds=(
   [extract_html]="news news-update extract bad http"
@@ -29,8 +30,9 @@ declare -A seeds=(
   [charset]="feeds extract http bad"
   [entities]="entities news news-update"
   [facts]="facts entities"
+  [records]=""
 )
-targets=(extract_html extract_text feed sitemap sources dates charset entities facts)
+targets=(extract_html extract_text feed sitemap sources dates charset entities facts records)
 if [[ -n ${FUZZ_TARGETS:-} ]]; then read -r -a targets <<<"$FUZZ_TARGETS"; fi
 
 # ParseDateTime's seeds: every date written in the fixtures, one a file.

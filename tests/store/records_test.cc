@@ -232,5 +232,30 @@ TEST(EntityRecords, DamagedPackedNamesAreCorruptionNamingTheField) {
   EXPECT_FALSE(DecodeEntity(Cbor(missing)).ok());
 }
 
+// Bytes of a damaged database that nlohmann's CBOR reader threw on or
+// recursed through until the stack ran out (fuzz/fuzz_records.cc): each
+// kind of record reads them as corruption, and the process goes on.
+TEST(Records, ImpossibleLengthsAndDeepNestingAreCorruptionNotACrash) {
+  // A map of one key whose value claims 2^63 array elements.
+  std::string huge = "\xa1\x61x\x9b";
+  huge += std::string("\x80\x00\x00\x00\x00\x00\x00\x00", 8);
+  // 60,000 arrays nested in one another.
+  std::string deep(60000, '\x81');
+  deep += '\x00';
+  for (const std::string& bytes : {huge, deep}) {
+    EXPECT_EQ(DecodeArticle(bytes).status().code(), Status::Code::kCorruption);
+    EXPECT_FALSE(DecodeArticleGlance(bytes).ok());
+    EXPECT_EQ(DecodeStory(bytes).status().code(), Status::Code::kCorruption);
+    EXPECT_EQ(DecodeEntity(bytes).status().code(), Status::Code::kCorruption);
+    EXPECT_EQ(DecodeFact(bytes).status().code(), Status::Code::kCorruption);
+    EXPECT_EQ(DecodeFactSupport(bytes).status().code(), Status::Code::kCorruption);
+    EXPECT_FALSE(DecodeSource(bytes).ok());
+    EXPECT_FALSE(DecodeFrontierItem(bytes).ok());
+  }
+  // Records as written nest far less deep than the limit.
+  EntityRecord e = SampleEntity();
+  EXPECT_TRUE(DecodeEntity(EncodeEntity(e)).ok());
+}
+
 }  // namespace
 }  // namespace newsdesk::store_internal
