@@ -75,7 +75,7 @@ for t in "${targets[@]}"; do
     # What went wrong and the frames of newsdesk and its libraries (not libFuzzer's or libc's).
     grep -E 'ERROR: |SUMMARY: |contract broken|^ +#[0-9]+ ' "$log" |
       grep -vE 'fuzzer::|__sanitizer_print_stack_trace|libc\.so|libc_start|pthread_kill|raise\.c|abort\.c| in _start | in main ' |
-      head -n 20 | sed 's/^/    /'
+      head -n 20 | sed 's/^/    /' || true  # head closing the pipe early is no failure
     echo "    input: $(grep -oP 'Test unit written to \K\S+' "$log" || echo "see $log")"
     echo "    log: $log; keep the input as fixtures/fuzz/$t/NAME so every run replays it"
   fi

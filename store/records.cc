@@ -514,8 +514,8 @@ class GlanceReader {
       if (seen_object_) return false;  // a second top-level value
       seen_object_ = true;
     }
-    ++depth_;
-    return true;
+    // nlohmann's reader recurses once per level (see DepthLimitedDom).
+    return ++depth_ <= DepthLimitedDom::kMaxDepth;
   }
   bool Close() {
     --depth_;

@@ -239,10 +239,11 @@ TEST(Records, ImpossibleLengthsAndDeepNestingAreCorruptionNotACrash) {
   // A map of one key whose value claims 2^63 array elements.
   std::string huge = "\xa1\x61x\x9b";
   huge += std::string("\x80\x00\x00\x00\x00\x00\x00\x00", 8);
-  // 60,000 arrays nested in one another.
+  // 60,000 arrays nested in one another, alone and as a field's value.
   std::string deep(60000, '\x81');
   deep += '\x00';
-  for (const std::string& bytes : {huge, deep}) {
+  const std::string deep_field = "\xa1\x64text" + deep;
+  for (const std::string& bytes : {huge, deep, deep_field}) {
     EXPECT_EQ(DecodeArticle(bytes).status().code(), Status::Code::kCorruption);
     EXPECT_FALSE(DecodeArticleGlance(bytes).ok());
     EXPECT_EQ(DecodeStory(bytes).status().code(), Status::Code::kCorruption);
