@@ -369,7 +369,11 @@ namespace {
 
 // nlohmann's DOM parser, refusing nesting deeper than kMaxDepth: its CBOR
 // reader recurses once per level, so a damaged record of nested arrays
-// would overflow the stack. Records nest four levels at most.
+// would overflow the stack. Records nest four levels at most. It also
+// refuses a floating-point number where records hold none: converting one
+// to the integer a field is read as is undefined past the integer's range.
+// Records hold them only as a quantity's "low" and "high" and in the
+// "centroids" of stories written before they were packed.
 class DepthLimitedDom {
  public:
   static constexpr int kMaxDepth = 32;
@@ -379,19 +383,32 @@ class DepthLimitedDom {
   bool number_integer(json::number_integer_t v) { return dom_.number_integer(v); }
   bool number_unsigned(json::number_unsigned_t v) { return dom_.number_unsigned(v); }
   bool number_float(json::number_float_t v, const json::string_t& s) {
-    return dom_.number_float(v, s);
+    const bool quantity = !keys_.empty() && (keys_.back() == "low" || keys_.back() == "high");
+    const bool centroids = std::find(keys_.begin(), keys_.end(), "centroids") != keys_.end();
+    return (quantity || centroids) && dom_.number_float(v, s);
   }
   bool string(json::string_t& v) { return dom_.string(v); }
   bool binary(json::binary_t& v) { return dom_.binary(v); }
-  bool start_object(std::size_t n) { return ++depth_ <= kMaxDepth && dom_.start_object(n); }
-  bool key(json::string_t& k) { return dom_.key(k); }
+  bool start_object(std::size_t n) {
+    keys_.emplace_back();
+    return ++depth_ <= kMaxDepth && dom_.start_object(n);
+  }
+  bool key(json::string_t& k) {
+    if (!keys_.empty()) keys_.back() = k;
+    return dom_.key(k);
+  }
   bool end_object() {
     --depth_;
+    if (!keys_.empty()) keys_.pop_back();
     return dom_.end_object();
   }
-  bool start_array(std::size_t n) { return ++depth_ <= kMaxDepth && dom_.start_array(n); }
+  bool start_array(std::size_t n) {
+    keys_.emplace_back();  // an element has no key of its own
+    return ++depth_ <= kMaxDepth && dom_.start_array(n);
+  }
   bool end_array() {
     --depth_;
+    if (!keys_.empty()) keys_.pop_back();
     return dom_.end_array();
   }
   bool parse_error(std::size_t at, const std::string& token, const json::exception& e) {
@@ -402,6 +419,8 @@ class DepthLimitedDom {
  private:
   nlohmann::detail::json_sax_dom_parser<json> dom_;
   int depth_ = 0;
+  // The key being read at each level ("" in an array or before the first).
+  std::vector<std::string> keys_;
 };
 
 // The CBOR value of a record's bytes, discarded when they are not one.

@@ -253,6 +253,13 @@ TEST(Records, ImpossibleLengthsAndDeepNestingAreCorruptionNotACrash) {
     EXPECT_FALSE(DecodeSource(bytes).ok());
     EXPECT_FALSE(DecodeFrontierItem(bytes).ok());
   }
+  // A count written as a number past any integer's range (converting it
+  // to the integer the field is read as is undefined) is corruption too.
+  json e_json = json::from_cbor(EncodeEntity(SampleEntity()));
+  e_json["mentions"] = 6.99e288;
+  EXPECT_EQ(DecodeEntity(Cbor(e_json)).status().code(), Status::Code::kCorruption);
+  e_json["mentions"] = 17.0;
+  EXPECT_EQ(DecodeEntity(Cbor(e_json)).status().code(), Status::Code::kCorruption);
   // Records as written nest far less deep than the limit.
   EntityRecord e = SampleEntity();
   EXPECT_TRUE(DecodeEntity(EncodeEntity(e)).ok());
