@@ -383,18 +383,22 @@ class DepthLimitedDom {
   bool number_integer(json::number_integer_t v) { return dom_.number_integer(v); }
   bool number_unsigned(json::number_unsigned_t v) { return dom_.number_unsigned(v); }
   bool number_float(json::number_float_t v, const json::string_t& s) {
-    const bool quantity = !keys_.empty() && (keys_.back() == "low" || keys_.back() == "high");
-    const bool centroids = std::find(keys_.begin(), keys_.end(), "centroids") != keys_.end();
+    const bool quantity = !keys_.empty() && keys_.back() == Key::kQuantityBound;
+    const bool centroids = std::find(keys_.begin(), keys_.end(), Key::kCentroids) != keys_.end();
     return (quantity || centroids) && dom_.number_float(v, s);
   }
   bool string(json::string_t& v) { return dom_.string(v); }
   bool binary(json::binary_t& v) { return dom_.binary(v); }
   bool start_object(std::size_t n) {
-    keys_.emplace_back();
+    keys_.push_back(Key::kOther);
     return ++depth_ <= kMaxDepth && dom_.start_object(n);
   }
   bool key(json::string_t& k) {
-    if (!keys_.empty()) keys_.back() = k;
+    if (!keys_.empty()) {
+      keys_.back() = k == "low" || k == "high" ? Key::kQuantityBound
+                     : k == "centroids"        ? Key::kCentroids
+                                               : Key::kOther;
+    }
     return dom_.key(k);
   }
   bool end_object() {
@@ -403,7 +407,7 @@ class DepthLimitedDom {
     return dom_.end_object();
   }
   bool start_array(std::size_t n) {
-    keys_.emplace_back();  // an element has no key of its own
+    keys_.push_back(Key::kOther);  // an element has no key of its own
     return ++depth_ <= kMaxDepth && dom_.start_array(n);
   }
   bool end_array() {
@@ -419,8 +423,10 @@ class DepthLimitedDom {
  private:
   nlohmann::detail::json_sax_dom_parser<json> dom_;
   int depth_ = 0;
-  // The key being read at each level ("" in an array or before the first).
-  std::vector<std::string> keys_;
+  // What the key being read at each level is (kOther in an array): kinds,
+  // not the keys themselves, so that a record's keys are not copied.
+  enum class Key : std::uint8_t { kOther, kQuantityBound, kCentroids };
+  std::vector<Key> keys_;
 };
 
 // The CBOR value of a record's bytes, discarded when they are not one.
