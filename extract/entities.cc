@@ -135,6 +135,52 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> FindTeams(std::string_view 
   return out;
 }
 
+// Titles that are part of the name a person goes by ("Pope Francis",
+// "Queen Margrethe", "Sheikh Tamim"): kept in the name.
+bool TitleInName(std::string_view title) {
+  static const std::unordered_set<std::string> kKept = {
+      "king",   "queen", "prince", "princess", "pope", "emperor", "empress",
+      "sheikh", "lord",  "lady",   "sir",      "dame", "sister"};
+  return kKept.count(LowerCase(title)) > 0;
+}
+
+// A person's name as the tagger drew it may start with the person's title
+// ("Justice Hélène Beaudry-Nakamura", "Spokesperson Mireille Tancock" at
+// the start of a sentence): the title is not part of the name, as news
+// corpora annotate it and as the same person is named elsewhere without it.
+// Titles are the person_title list's, as written or lower-cased (a
+// sentence's first word), one after another ("Foreign Minister", "Dr.");
+// at least one capitalized word stays. Titles that people are known by
+// (TitleInName) stay.
+void TrimLeadingTitles(std::string_view text, const TokenizedText& tokens,
+                       const std::vector<extract_internal::GazetteerMatch>& matches,
+                       std::vector<Span>& spans) {
+  using extract_internal::Gazetteers;
+  using extract_internal::kGazPersonTitle;
+  const auto& gazetteers = Gazetteers::Default();
+  std::unordered_map<std::uint32_t, std::uint32_t> title_end;  // by first token
+  for (const auto& m : matches) {
+    if ((m.classes & kGazPersonTitle) == 0) continue;
+    std::uint32_t& end = title_end[m.first_token];
+    end = std::max(end, m.end_token);
+  }
+  for (Span& s : spans) {
+    if (s.origin != Origin::kTagger || s.type != EntityType::kPerson) continue;
+    auto [first, last] = TokenRange(tokens, s.start, s.end);
+    std::uint32_t name = first;
+    while (name + 1 < last) {
+      std::uint32_t end = 0;
+      if (auto it = title_end.find(name); it != title_end.end()) end = it->second;
+      const std::string_view word = tokens.Text(text, tokens.tokens[name]);
+      if (end <= name && (gazetteers.ClassesOf(LowerCase(word)) & kGazPersonTitle)) end = name + 1;
+      if (end <= name || end >= last || TitleInName(word)) break;
+      if (!StartsLikeAName(tokens.Text(text, tokens.tokens[end]))) break;
+      name = end;
+    }
+    if (name > first) s.start = tokens.tokens[name].start;
+  }
+}
+
 // Collects the candidate spans: the tagger's and the rules'.
 std::vector<Span> CandidateSpans(const extract_internal::NerTagger& tagger, std::string_view text,
                                  const TokenizedText& tokens) {
@@ -177,6 +223,7 @@ std::vector<Span> CandidateSpans(const extract_internal::NerTagger& tagger, std:
     if (r.org_end > r.org_start && !tagger_span_over(r.org_start, r.org_end))
       spans.push_back({r.org_start, r.org_end, EntityType::kOrganization, Origin::kRule});
   }
+  TrimLeadingTitles(text, tokens, matches, spans);
   for (const auto& t : FindTeams(text, tokens))
     spans.push_back({t.first, t.second, EntityType::kOrganization, Origin::kRule});
   for (const auto& p : FindProducts(text, tokens))

@@ -33,6 +33,15 @@ struct Tagged {
       if (Said(m) == said) out.push_back(&entities.entities[m.entity]);
     return out;
   }
+  // The entities' names and types, for messages.
+  std::string Names() const {
+    std::string out;
+    for (const auto& e : entities.entities) {
+      if (!out.empty()) out += ", ";
+      out += e.name + " (" + std::string(EntityTypeName(e.type)) + ")";
+    }
+    return out;
+  }
   bool HasAlias(const DocumentEntity& e, std::string_view alias) const {
     return std::find(e.aliases.begin(), e.aliases.end(), alias) != e.aliases.end();
   }
@@ -266,6 +275,26 @@ TEST(Entities, TwoNamesTaggedAsOneAreSplitWhereTheTextNamesEachAlone) {
   EXPECT_EQ(t.Entity("Fleetwise Systems and Haulio Logistics"), nullptr);
   EXPECT_EQ(t.EntitiesOf("Haulio Logistics").size(), 2u);
   EXPECT_EQ(t.EntitiesOf("Fleetwise Systems").size(), 2u);
+}
+
+TEST(Entities, APersonsTitleIsNotPartOfTheName) {
+  // Titles the tagger tends to take into the name: one opening a sentence,
+  // one after "by". The person is the same one named later without it.
+  Tagged t = TagText(
+      "Residents of Harrowgate packed the hall on Monday. Spokesperson Margaret Fairbrother "
+      "said the group would appeal.\n\n"
+      "The ruling, handed down on Friday by Justice Tomasz Abernethy-Lund, ends a two-year "
+      "dispute. Abernethy-Lund said the council had acted within its powers.\n\n"
+      "Fairbrother said residents were disappointed.");
+  for (const char* name : {"Margaret Fairbrother", "Tomasz Abernethy-Lund"}) {
+    const DocumentEntity* person = t.Entity(name);
+    ASSERT_NE(person, nullptr) << name << " among " << t.Names();
+    EXPECT_EQ(person->type, EntityType::kPerson) << name;
+  }
+  for (const auto& e : t.entities.entities) {
+    EXPECT_EQ(e.name.find("Spokesperson"), std::string::npos) << e.name;
+    EXPECT_EQ(e.name.find("Justice"), std::string::npos) << e.name;
+  }
 }
 
 TEST(Entities, TextThatIsNotUtf8IsRefused) {
