@@ -135,6 +135,17 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> FindTeams(std::string_view 
   return out;
 }
 
+// "US$2.3 billion", "HK$40", "A$1.2 million": a country's letters glued to
+// a dollar sign are the currency of an amount, not a place. True for a
+// token of one to three capital letters right before a '$'.
+bool IsCurrencyPrefix(std::string_view text, const TokenizedText& tokens, std::size_t t) {
+  const auto& token = tokens.tokens[t];
+  if (token.end >= text.size() || text[token.end] != '$') return false;
+  const std::string_view word = tokens.Text(text, token);
+  return !word.empty() && word.size() <= 3 &&
+         std::all_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
 // Titles that are part of the name a person goes by ("Pope Francis",
 // "Queen Margrethe", "Sheikh Tamim"): kept in the name.
 bool TitleInName(std::string_view title) {
@@ -190,6 +201,7 @@ std::vector<Span> CandidateSpans(const extract_internal::NerTagger& tagger, std:
   const auto matches = gazetteers.Match(text, tokens);
   for (const auto& t : tagger.TagDocument(text, tokens, matches)) {
     if (t.first_token >= t.end_token || t.end_token > tokens.tokens.size()) continue;
+    if (t.end_token == t.first_token + 1 && IsCurrencyPrefix(text, tokens, t.first_token)) continue;
     Span s;
     s.start = tokens.tokens[t.first_token].start;
     s.end = tokens.tokens[t.end_token - 1].end;
@@ -727,7 +739,7 @@ void Propagate(std::string_view text, const TokenizedText& tokens,
   std::vector<Span> found;
   std::vector<int> found_group;
   for (std::size_t t = 0; t < tokens.tokens.size(); ++t) {
-    if (covered[t]) continue;
+    if (covered[t] || IsCurrencyPrefix(text, tokens, t)) continue;
     const bool capitals = in_capitals[t];
     const auto& index = capitals ? by_first_folded : by_first;
     const std::string word(tokens.Text(text, tokens.tokens[t]));

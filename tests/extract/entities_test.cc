@@ -297,6 +297,23 @@ TEST(Entities, APersonsTitleIsNotPartOfTheName) {
   }
 }
 
+TEST(Entities, ACurrencysCountryLettersAreNotAPlace) {
+  Tagged t = TagText(
+      "Harbourline agrees to buy Tessaly Labs for US$2.3 billion\n\n"
+      "US software maker Harbourline Systems said on Monday it would pay US$2.3 billion for "
+      "Tessaly Labs of Brisbane. Tessaly shareholders will receive A$41.50 a share, the "
+      "companies said, valuing the Hong Kong unit at HK$1.8 billion. Shares of Harbourline rose "
+      "4% in New York, where analysts said US buyers had been waiting for a deal.");
+  for (const auto& m : t.entities.mentions) {
+    EXPECT_FALSE(m.end < t.text.size() && t.text[m.end] == '$')
+        << "'" << t.Said(m) << "' at byte " << m.start << " is a currency, not an entity";
+  }
+  // The country itself, where the text means it, is still a place.
+  const DocumentEntity* us = t.Entity("US");
+  ASSERT_NE(us, nullptr) << t.Names();
+  EXPECT_EQ(us->type, EntityType::kLocation);
+}
+
 TEST(Entities, TextThatIsNotUtf8IsRefused) {
   auto e = RecognizeEntities("Ana Lima met \xff\xfe officials in Lisbon.");
   ASSERT_FALSE(e.ok());
