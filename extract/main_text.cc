@@ -46,8 +46,9 @@
 //     sentences.
 // The blocks left are the text, in document order, minus short furniture
 // ("Advertisement", "3 min read", "Share this"), the headline repeated,
-// short lines that are mostly a link, and at either end lines that only
-// give a date or a copyright notice.
+// short lines that are mostly a link, at either end lines that only give a
+// date or a copyright notice, and above the text a byline no class marks
+// ("By Jane Roe, Reporter · 2 min read") and the section as a link.
 #include <libxml/tree.h>
 #include <re2/re2.h>
 #include <re2/set.h>
@@ -1622,6 +1623,22 @@ class Finder {
       if (tail && text.size() <= kMaxNoticeBytes && text.find('\n') == std::string_view::npos &&
           RE2::PartialMatch(text, notice)) {
         drop[i] = 1;
+      }
+      // Above the text, the byline that no class marks ("By Jane Roe,
+      // Climate Reporter · 29 October 2026 · 2 min read": the authors were
+      // read from it) and, first of all, the section as a link ("Community").
+      if (head && !(d_.nodes[b.owner].flags & kInQuote) && !IsHeading(d_.nodes[b.owner].tag)) {
+        constexpr std::size_t kMaxBylineBytes = 160;
+        if (text.size() <= kMaxBylineBytes && text.size() > 3 && text.substr(0, 3) == "By " &&
+            std::isupper(static_cast<unsigned char>(text[3])) &&
+            text.find('\n') == std::string_view::npos && !EndsSentence(text)) {
+          drop[i] = 1;
+        }
+        constexpr std::size_t kMaxSectionBytes = 40;
+        if (i == 0 && kept.size() > 1 && text.size() <= kMaxSectionBytes &&
+            b.link_length >= 0.9f * b.length && b.length > 0 && !EndsSentence(text)) {
+          drop[i] = 1;
+        }
       }
       // A call to act, opening a sentence ("Sign up for our daily
       // newsletter", "Follow her on Twitter"), or a note on the comments: said
