@@ -314,6 +314,20 @@ TEST(Entities, ACurrencysCountryLettersAreNotAPlace) {
   EXPECT_EQ(us->type, EntityType::kLocation);
 }
 
+TEST(Entities, WhereHeadlineAndBodyDisagreeOnATypeTheBodyDecides) {
+  // In the headline the tagger reads the place as a company's name (it
+  // stands before "solar co-op"); the body says it is a place. One entity.
+  Tagged t = TagText(
+      "Marrowby Cross solar co-op signs up its 300th household\n\n"
+      "A community-owned solar cooperative in Marrowby Cross has signed up its 300th member "
+      "household, two years after it was set up by neighbours in a church hall.");
+  std::vector<const DocumentEntity*> named;
+  for (const auto& e : t.entities.entities)
+    if (e.name == "Marrowby Cross") named.push_back(&e);
+  ASSERT_EQ(named.size(), 1u) << t.Names();
+  EXPECT_EQ(named[0]->type, EntityType::kLocation) << t.Names();
+}
+
 TEST(Entities, TextThatIsNotUtf8IsRefused) {
   auto e = RecognizeEntities("Ana Lima met \xff\xfe officials in Lisbon.");
   ASSERT_FALSE(e.ok());
