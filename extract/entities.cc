@@ -160,24 +160,34 @@ bool TitleInName(std::string_view title) {
 // the start of a sentence): the title is not part of the name, as news
 // corpora annotate it and as the same person is named elsewhere without it.
 // Titles are the person_title list's, as written or lower-cased (a
-// sentence's first word), one after another ("Foreign Minister", "Dr.");
-// at least one capitalized word stays. Titles that people are known by
-// (TitleInName) stay.
+// sentence's first word), one after another ("Foreign Minister", "Dr.").
+// Two capitalized words must stay, or one after an abbreviation ("Dr.
+// Ruiz"): "General Mills", "Judge Dredd" and "Coach Carter" are names as
+// they stand. Titles that people are known by (TitleInName) stay, and so
+// does a listed organisation's name.
 void TrimLeadingTitles(std::string_view text, const TokenizedText& tokens,
                        const std::vector<extract_internal::GazetteerMatch>& matches,
                        std::vector<Span>& spans) {
   using extract_internal::Gazetteers;
+  using extract_internal::kGazOrganization;
   using extract_internal::kGazPersonTitle;
   const auto& gazetteers = Gazetteers::Default();
   std::unordered_map<std::uint32_t, std::uint32_t> title_end;  // by first token
+  std::unordered_set<std::uint64_t> organizations;             // first << 32 | end
   for (const auto& m : matches) {
+    if (m.classes & kGazOrganization)
+      organizations.insert(static_cast<std::uint64_t>(m.first_token) << 32 | m.end_token);
     if ((m.classes & kGazPersonTitle) == 0) continue;
     std::uint32_t& end = title_end[m.first_token];
     end = std::max(end, m.end_token);
   }
+  auto abbreviation = [&](std::uint32_t e) {  // the title ends with a full stop
+    return tokens.Text(text, tokens.tokens[e - 1]).back() == '.';
+  };
   for (Span& s : spans) {
     if (s.origin != Origin::kTagger || s.type != EntityType::kPerson) continue;
     auto [first, last] = TokenRange(tokens, s.start, s.end);
+    if (organizations.count(static_cast<std::uint64_t>(first) << 32 | last)) continue;
     std::uint32_t name = first;
     while (name + 1 < last) {
       std::uint32_t end = 0;
@@ -185,6 +195,7 @@ void TrimLeadingTitles(std::string_view text, const TokenizedText& tokens,
       const std::string_view word = tokens.Text(text, tokens.tokens[name]);
       if (end <= name && (gazetteers.ClassesOf(LowerCase(word)) & kGazPersonTitle)) end = name + 1;
       if (end <= name || end >= last || TitleInName(word)) break;
+      if (last - end < 2 && !abbreviation(end)) break;
       if (!StartsLikeAName(tokens.Text(text, tokens.tokens[end]))) break;
       name = end;
     }
@@ -384,12 +395,13 @@ void RetypeByLastWord(std::string_view text, const TokenizedText& tokens,
 // Kestrel model" and "the Kestrel team" are two entities).
 // A headline is telegraphic ("Saltmarsh End solar co-op signs up …" reads
 // like a company's name): a span in the first line of a text that goes on
-// after it has half the vote of one in the body, so that the body decides
-// where the two disagree once each.
+// after it has two thirds of the vote of one in the body, so that the body
+// decides where the two disagree once each (two in the headline still
+// outvote one in the body).
 void HarmonizeTypes(std::string_view text, std::vector<Span>& spans) {
   const std::size_t first_line_end = text.find('\n');
   auto weight = [&](const Span& s) {
-    return first_line_end != std::string_view::npos && s.end <= first_line_end ? 1 : 2;
+    return first_line_end != std::string_view::npos && s.end <= first_line_end ? 2 : 3;
   };
   std::map<std::string, std::map<EntityType, int>> votes;
   for (const auto& s : spans)

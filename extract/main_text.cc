@@ -382,6 +382,20 @@ constexpr int kTopCandidates = 5;
 constexpr int kMinTopCandidatesSharingAncestor = 3;
 // Blocks at most this long may be page furniture ("Advertisement").
 constexpr std::size_t kMaxFurnitureBytes = 80;
+// A line that may be a byline ("By Jane Roe, Staff Reporter").
+constexpr std::size_t kMaxBylineBytes = 160;
+
+// "By " and names (capitalized words, with "and", "&" and the particles of
+// names between them), then labels after commas, middle dots, bars or dashes
+// that each open with a capital or a digit (a job, a date, "2 min read").
+const RE2& BylineLine() {
+  static const RE2 re(
+      "By \\p{Lu}[\\p{L}\\p{M}'’.\\-]*"
+      "(?: (?:\\p{Lu}[\\p{L}\\p{M}'’.\\-]*|and|&|de|da|del|der|van|von|bin|al|di|du|le|la))*"
+      "(?:\\s*[,·|—–]\\s*(?:\\p{Lu}|\\d)[^,·|—–]*)*");
+  return re;
+}
+
 // Boxes of page furniture are shorter than this.
 constexpr float kMaxBoxLength = 1000;
 
@@ -479,7 +493,6 @@ class Walker {
     Close();
     // Lines that read "By Jane Roe …": the byline of a page that marks it
     // with no class, rel or itemprop.
-    constexpr std::size_t kMaxBylineBytes = 160;
     constexpr std::size_t kMaxByLines = 8;
     for (const Block& b : d_.blocks) {
       if (b.size > kMaxBylineBytes || b.size < 4 || e_.by_lines.size() >= kMaxByLines) continue;
@@ -1603,7 +1616,8 @@ class Finder {
   }
 
   // Lines around the text that are not part of it: timestamps and calls to
-  // the reader at either end, a copyright notice at the end.
+  // the reader at either end, a copyright notice at the end, an unmarked
+  // byline and a section link at the start.
   void TrimEdges(std::vector<std::uint32_t>& kept, std::vector<std::string>* timestamps) const {
     constexpr std::size_t kEdgeBlocks = 2;
     constexpr std::size_t kMaxNoticeBytes = 120;
@@ -1624,19 +1638,21 @@ class Finder {
           RE2::PartialMatch(text, notice)) {
         drop[i] = 1;
       }
-      // Above the text, the byline that no class marks ("By Jane Roe,
-      // Climate Reporter · 29 October 2026 · 2 min read": the authors were
-      // read from it) and, first of all, the section as a link ("Community").
+      // Above the text, a byline that no class marks and that reads as names
+      // and then labels ("By Jane Roe, Climate Reporter · 29 October 2026 ·
+      // 2 min read"; not "By Friday, three things had changed:") and, first
+      // of all, the section as a link ("Community"; a list's first item is
+      // judged with its list).
       if (head && !(d_.nodes[b.owner].flags & kInQuote) && !IsHeading(d_.nodes[b.owner].tag)) {
-        constexpr std::size_t kMaxBylineBytes = 160;
-        if (text.size() <= kMaxBylineBytes && text.size() > 3 && text.substr(0, 3) == "By " &&
-            std::isupper(static_cast<unsigned char>(text[3])) &&
-            text.find('\n') == std::string_view::npos && !EndsSentence(text)) {
+        if (text.size() <= kMaxBylineBytes && text.find('\n') == std::string_view::npos &&
+            RE2::FullMatch(text, BylineLine())) {
           drop[i] = 1;
         }
         constexpr std::size_t kMaxSectionBytes = 40;
-        if (i == 0 && kept.size() > 1 && text.size() <= kMaxSectionBytes &&
-            b.link_length >= 0.9f * b.length && b.length > 0 && !EndsSentence(text)) {
+        constexpr float kSectionLinkShare = 0.9f;
+        if (i == 0 && kept.size() > 1 && d_.nodes[b.owner].tag != Tag::kLi &&
+            text.size() <= kMaxSectionBytes && b.length > 0 &&
+            b.link_length >= kSectionLinkShare * b.length && !EndsSentence(text)) {
           drop[i] = 1;
         }
       }

@@ -379,6 +379,22 @@ TEST(ExtractHtmlArticle, LeavesOutAnUnmarkedBylineAndTheSectionAboveTheText) {
   EXPECT_EQ(a->authors, (std::vector<std::string>{"Rosalind Achterberg-Vance"}));
 }
 
+TEST(ExtractHtmlArticle, KeepsAnOpeningSentenceThatStartsWithBy) {
+  const std::string page =
+      "<!doctype html><html><head><title>Ferry timetable cut for winter</title></head><body>"
+      "<div class=\"story\"><h1>Ferry timetable cut for winter</h1>"
+      "<p>By Friday, three things had changed on the island:</p>"
+      "<p>By Christmas the ferry will sail four times a day instead of six, the operator said, "
+      "citing a shortage of crew over the winter months</p>"
+      "<p>Islanders said the cut would leave commuters stranded on the mainland after the "
+      "last evening crossing at half past six.</p>"
+      "<p>The operator said the full timetable would return in April.</p></div></body></html>";
+  auto a = ExtractHtmlArticle(page, "https://ferries.example/news/winter-timetable-2");
+  ASSERT_TRUE(a.ok()) << a.status().message();
+  EXPECT_EQ(a->text.rfind("By Friday, three things had changed on the island:", 0), 0u) << a->text;
+  EXPECT_NE(a->text.find("By Christmas the ferry"), std::string::npos) << a->text;
+}
+
 TEST(ExtractHtmlArticle, RecoversTextFromBrokenMarkup) {
   auto a = ExtractFixture("extract/broken-markup.html");
   ASSERT_TRUE(a.ok()) << a.status().message();

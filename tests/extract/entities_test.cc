@@ -281,12 +281,12 @@ TEST(Entities, APersonsTitleIsNotPartOfTheName) {
   // Titles the tagger tends to take into the name: one opening a sentence,
   // one after "by". The person is the same one named later without it.
   Tagged t = TagText(
-      "Residents of Harrowgate packed the hall on Monday. Spokesperson Margaret Fairbrother "
-      "said the group would appeal.\n\n"
+      "Residents of Harrowgate packed the hall on Monday. Spokesperson Mireille Tancock said "
+      "the group would appeal.\n\n"
       "The ruling, handed down on Friday by Justice Tomasz Abernethy-Lund, ends a two-year "
       "dispute. Abernethy-Lund said the council had acted within its powers.\n\n"
-      "Fairbrother said residents were disappointed.");
-  for (const char* name : {"Margaret Fairbrother", "Tomasz Abernethy-Lund"}) {
+      "Tancock said residents were disappointed.");
+  for (const char* name : {"Mireille Tancock", "Tomasz Abernethy-Lund"}) {
     const DocumentEntity* person = t.Entity(name);
     ASSERT_NE(person, nullptr) << name << " among " << t.Names();
     EXPECT_EQ(person->type, EntityType::kPerson) << name;
@@ -294,6 +294,17 @@ TEST(Entities, APersonsTitleIsNotPartOfTheName) {
   for (const auto& e : t.entities.entities) {
     EXPECT_EQ(e.name.find("Spokesperson"), std::string::npos) << e.name;
     EXPECT_EQ(e.name.find("Justice"), std::string::npos) << e.name;
+  }
+}
+
+TEST(Entities, ANameThatOpensWithATitleWordKeepsIt) {
+  // One word after a title is a name as it stands, not a person's surname.
+  Tagged t = TagText(
+      "Analysts said General Mills would cut 300 jobs at its plant in Carrowdale. Fans of "
+      "Judge Dredd gathered in Leeds on Saturday.");
+  for (const auto& e : t.entities.entities) {
+    EXPECT_NE(e.name, "Mills") << t.Names();
+    EXPECT_NE(e.name, "Dredd") << t.Names();
   }
 }
 
