@@ -172,14 +172,12 @@ void TrimLeadingTitles(std::string_view text, const TokenizedText& tokens,
   using extract_internal::kGazOrganization;
   using extract_internal::kGazPersonTitle;
   const auto& gazetteers = Gazetteers::Default();
-  std::unordered_map<std::uint32_t, std::uint32_t> title_end;  // by first token
-  std::unordered_set<std::uint64_t> organizations;             // first << 32 | end
+  const std::vector<std::uint32_t> title_end =
+      extract_internal::FindListedRuns(tokens, matches).title_end;
+  std::unordered_set<std::uint64_t> organizations;  // first << 32 | end
   for (const auto& m : matches) {
     if (m.classes & kGazOrganization)
       organizations.insert(static_cast<std::uint64_t>(m.first_token) << 32 | m.end_token);
-    if ((m.classes & kGazPersonTitle) == 0) continue;
-    std::uint32_t& end = title_end[m.first_token];
-    end = std::max(end, m.end_token);
   }
   auto abbreviation = [&](std::uint32_t e) {  // the title ends with a full stop
     return tokens.Text(text, tokens.tokens[e - 1]).back() == '.';
@@ -190,8 +188,7 @@ void TrimLeadingTitles(std::string_view text, const TokenizedText& tokens,
     if (organizations.count(static_cast<std::uint64_t>(first) << 32 | last)) continue;
     std::uint32_t name = first;
     while (name + 1 < last) {
-      std::uint32_t end = 0;
-      if (auto it = title_end.find(name); it != title_end.end()) end = it->second;
+      std::uint32_t end = title_end[name];
       const std::string_view word = tokens.Text(text, tokens.tokens[name]);
       if (end <= name && (gazetteers.ClassesOf(LowerCase(word)) & kGazPersonTitle)) end = name + 1;
       if (end <= name || end >= last || TitleInName(word)) break;

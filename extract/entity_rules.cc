@@ -551,29 +551,6 @@ bool HasListedNameWord(const Words& w, std::uint32_t b, std::uint32_t e) {
   return false;
 }
 
-// The longest person title and the longest place name starting at each
-// token (0 where none does).
-struct ListedRuns {
-  std::vector<std::uint32_t> title_end;
-  std::vector<std::uint32_t> place_end;
-};
-ListedRuns FindListedRuns(const TokenizedText& tokens, const std::vector<GazetteerMatch>& matches) {
-  ListedRuns runs;
-  runs.title_end.assign(tokens.tokens.size(), 0);
-  runs.place_end.assign(tokens.tokens.size(), 0);
-  constexpr std::uint32_t kPlace = kGazCountry | kGazCity | kGazRegion | kGazNationality;
-  for (const GazetteerMatch& m : matches) {
-    if ((m.classes & kGazPersonTitle) && runs.title_end[m.first_token] < m.end_token) {
-      runs.title_end[m.first_token] = m.end_token;
-    }
-    if ((m.classes & kPlace) && !(m.classes & kGazOrganization) &&
-        runs.place_end[m.first_token] < m.end_token) {
-      runs.place_end[m.first_token] = m.end_token;
-    }
-  }
-  return runs;
-}
-
 // The company named after "of"/"at" starting at token `b`: capitalized words
 // and suffixes, inner "of", "and", "&".
 std::uint32_t OrgEndFrom(const Words& w, std::uint32_t b, std::uint32_t sentence_end) {
@@ -826,6 +803,23 @@ std::vector<AcronymDefinition> FindAcronymDefinitions(std::string_view text,
   std::vector<AcronymDefinition> out;
   for (const Sentence& s : w.Sentences()) FindAcronymsInSentence(w, s, out);
   return out;
+}
+
+ListedRuns FindListedRuns(const TokenizedText& tokens, const std::vector<GazetteerMatch>& matches) {
+  ListedRuns runs;
+  runs.title_end.assign(tokens.tokens.size(), 0);
+  runs.place_end.assign(tokens.tokens.size(), 0);
+  constexpr std::uint32_t kPlace = kGazCountry | kGazCity | kGazRegion | kGazNationality;
+  for (const GazetteerMatch& m : matches) {
+    if ((m.classes & kGazPersonTitle) && runs.title_end[m.first_token] < m.end_token) {
+      runs.title_end[m.first_token] = m.end_token;
+    }
+    if ((m.classes & kPlace) && !(m.classes & kGazOrganization) &&
+        runs.place_end[m.first_token] < m.end_token) {
+      runs.place_end[m.first_token] = m.end_token;
+    }
+  }
+  return runs;
 }
 
 std::vector<RoleMention> FindRoles(std::string_view text, const TokenizedText& tokens) {

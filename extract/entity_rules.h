@@ -38,6 +38,15 @@ struct AcronymDefinition {
 std::vector<AcronymDefinition> FindAcronymDefinitions(std::string_view text,
                                                       const TokenizedText& tokens);
 
+// The longest person title and the longest place name (not an
+// organisation's) starting at each token of the gazetteer matches, by token
+// index (0 where none does).
+struct ListedRuns {
+  std::vector<std::uint32_t> title_end;
+  std::vector<std::uint32_t> place_end;
+};
+ListedRuns FindListedRuns(const TokenizedText& tokens, const std::vector<GazetteerMatch>& matches);
+
 // A person named with a title or a role: "CEO Eddie Wu", "Dr. Ana Ruiz",
 // "Maria Lopez, chief executive of Example Corp", "Example Corp's chief
 // executive, Maria Lopez". The person's span is a name of capitalized words.

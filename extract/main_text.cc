@@ -497,8 +497,11 @@ class Walker {
     for (const Block& b : d_.blocks) {
       if (b.size > kMaxBylineBytes || b.size < 4 || e_.by_lines.size() >= kMaxByLines) continue;
       std::string_view t = std::string_view(d_.text).substr(b.begin, b.size);
+      // A capital beyond ASCII too ("By Élodie Roe"), as BylineLine reads
+      // it: a byline dropped from the text must have given its authors.
+      static const RE2 capital("^\\p{Lu}");
       if ((t[0] == 'B' || t[0] == 'b') && t[1] == 'y' && t[2] == ' ' &&
-          std::isupper(static_cast<unsigned char>(t[3]))) {
+          RE2::PartialMatch(t.substr(3, 4), capital)) {
         e_.by_lines.emplace_back(t);
       }
     }

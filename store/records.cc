@@ -376,7 +376,7 @@ namespace {
 // "centroids" of stories written before they were packed.
 class DepthLimitedDom {
  public:
-  static constexpr int kMaxDepth = 32;
+  static constexpr std::size_t kMaxDepth = 32;
   explicit DepthLimitedDom(json& root) : dom_(root, false) {}
   bool null() { return dom_.null(); }
   bool boolean(bool v) { return dom_.boolean(v); }
@@ -391,7 +391,7 @@ class DepthLimitedDom {
   bool binary(json::binary_t& v) { return dom_.binary(v); }
   bool start_object(std::size_t n) {
     keys_.push_back(Key::kOther);
-    return ++depth_ <= kMaxDepth && dom_.start_object(n);
+    return keys_.size() <= kMaxDepth && dom_.start_object(n);
   }
   bool key(json::string_t& k) {
     if (!keys_.empty()) {
@@ -402,16 +402,14 @@ class DepthLimitedDom {
     return dom_.key(k);
   }
   bool end_object() {
-    --depth_;
     if (!keys_.empty()) keys_.pop_back();
     return dom_.end_object();
   }
   bool start_array(std::size_t n) {
     keys_.push_back(Key::kOther);  // an element has no key of its own
-    return ++depth_ <= kMaxDepth && dom_.start_array(n);
+    return keys_.size() <= kMaxDepth && dom_.start_array(n);
   }
   bool end_array() {
-    --depth_;
     if (!keys_.empty()) keys_.pop_back();
     return dom_.end_array();
   }
@@ -422,9 +420,9 @@ class DepthLimitedDom {
 
  private:
   nlohmann::detail::json_sax_dom_parser<json> dom_;
-  int depth_ = 0;
-  // What the key being read at each level is (kOther in an array): kinds,
-  // not the keys themselves, so that a record's keys are not copied.
+  // What the key being read at each open level is (kOther in an array):
+  // kinds, not the keys themselves, so that a record's keys are not copied.
+  // Its size is the nesting depth.
   enum class Key : std::uint8_t { kOther, kQuantityBound, kCentroids };
   std::vector<Key> keys_;
 };
@@ -540,7 +538,7 @@ class GlanceReader {
       seen_object_ = true;
     }
     // nlohmann's reader recurses once per level (see DepthLimitedDom).
-    return ++depth_ <= DepthLimitedDom::kMaxDepth;
+    return ++depth_ <= static_cast<int>(DepthLimitedDom::kMaxDepth);
   }
   bool Close() {
     --depth_;
