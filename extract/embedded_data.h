@@ -9,6 +9,8 @@ extern const char newsdesk_ner_model_begin[];
 extern const char newsdesk_ner_model_end[];
 extern const char newsdesk_gazetteers_begin[];
 extern const char newsdesk_gazetteers_end[];
+extern const char newsdesk_dictionary_begin[];
+extern const char newsdesk_dictionary_end[];
 }
 
 namespace newsdesk::extract_internal {
@@ -23,6 +25,12 @@ inline std::string_view EmbeddedNerModel() {
 inline std::string_view EmbeddedGazetteers() {
   return {newsdesk_gazetteers_begin,
           static_cast<std::size_t>(newsdesk_gazetteers_end - newsdesk_gazetteers_begin)};
+}
+
+// extract/data/dictionary.txt as committed: one lowercase word a line.
+inline std::string_view EmbeddedDictionary() {
+  return {newsdesk_dictionary_begin,
+          static_cast<std::size_t>(newsdesk_dictionary_end - newsdesk_dictionary_begin)};
 }
 
 }  // namespace newsdesk::extract_internal

@@ -80,6 +80,16 @@ bool StartsLikeAName(std::string_view s) {
   return u_isalpha(c) && !u_isULowercase(c) && !u_isUUppercase(c);
 }
 
+// True when the token has no letter or digit ("“", "(", "—").
+bool IsPunctuation(std::string_view s) {
+  for (std::int32_t i = 0; i < static_cast<std::int32_t>(s.size());) {
+    UChar32 c;
+    U8_NEXT(s.data(), i, static_cast<std::int32_t>(s.size()), c);
+    if (c >= 0 && (u_isalpha(c) || u_isdigit(c))) return false;
+  }
+  return true;
+}
+
 // The token indexes covered by a byte span.
 std::pair<std::uint32_t, std::uint32_t> TokenRange(const TokenizedText& tokens, std::uint32_t start,
                                                    std::uint32_t end) {
@@ -707,6 +717,44 @@ void KeepCapitalsSpansTheBodyConfirms(std::string_view text, const TokenizedText
   });
 }
 
+// A sentence's first word is capitalized whatever it is: a word the tagger
+// took for a name there alone ("Nausea was the most common side effect")
+// is an ordinary word when the dictionary lists it in lowercase, no name
+// list has it, and the document never capitalizes it elsewhere, neither
+// inside a sentence nor within a longer name.
+void DropCapitalizedWordsOpeningSentences(std::string_view text, const TokenizedText& tokens,
+                                          const std::vector<bool>& in_capitals,
+                                          std::vector<Span>& spans) {
+  using namespace extract_internal;
+  const auto& gazetteers = Gazetteers::Default();
+  std::vector<bool> opens(tokens.tokens.size(), false);
+  for (const auto& s : tokens.sentences) {
+    auto t = s.first_token;
+    // After an opening quote, bracket or dash, the next word opens it too.
+    while (t + 1 < s.end_token && t < tokens.tokens.size() &&
+           IsPunctuation(tokens.Text(text, tokens.tokens[t])))
+      ++t;
+    if (t < opens.size()) opens[t] = true;
+  }
+  std::unordered_set<std::string_view> capitalized_inside;
+  for (std::size_t t = 0; t < tokens.tokens.size(); ++t) {
+    if (opens[t] || in_capitals[t]) continue;
+    const auto word = tokens.Text(text, tokens.tokens[t]);
+    if (StartsLikeAName(word)) capitalized_inside.insert(word);
+  }
+  constexpr std::uint32_t kNames = kGazFirstName | kGazSurname | kGazCountry | kGazCity |
+                                   kGazRegion | kGazNationality | kGazOrganization | kGazExchange;
+  std::erase_if(spans, [&](const Span& s) {
+    if (s.origin != Origin::kTagger || s.type != EntityType::kPerson) return false;
+    auto [first, last] = TokenRange(tokens, s.start, s.end);
+    if (last != first + 1 || !opens[first] || in_capitals[first]) return false;
+    const auto word = tokens.Text(text, tokens.tokens[first]);
+    if (AllCaps(word) || capitalized_inside.count(word) || (gazetteers.ClassesOf(word) & kNames))
+      return false;
+    return IsDictionaryWord(LowerCase(word));
+  });
+}
+
 // Forms of the document's entities found again where neither the tagger nor
 // a rule saw them: acronyms, tickers and names of two or more words anywhere;
 // one-word names where they do not open a sentence.
@@ -862,6 +910,7 @@ Result<DocumentEntities> extract_internal::RecognizeEntitiesWith(const NerTagger
   auto spans = SelectSpans(CandidateSpans(tagger, text, tokens));
   const std::vector<bool> in_capitals = TokensInCapitals(text, tokens);
   KeepCapitalsSpansTheBodyConfirms(text, tokens, in_capitals, spans);
+  DropCapitalizedWordsOpeningSentences(text, tokens, in_capitals, spans);
   LinkTickers(text, tokens, spans);
   RetypeByLastWord(text, tokens, spans);
   HarmonizeTypes(text, spans);

@@ -273,6 +273,21 @@ Gazetteers::Gazetteers(std::string_view lists) : tables_(std::make_unique<Tables
 
 Gazetteers::~Gazetteers() = default;
 
+bool IsDictionaryWord(std::string_view word) {
+  static const std::unordered_set<std::string_view> words = [] {
+    std::unordered_set<std::string_view> set;
+    std::string_view rest = EmbeddedDictionary();
+    while (!rest.empty()) {
+      const auto eol = rest.find('\n');
+      const std::string_view line = rest.substr(0, eol);
+      if (!line.empty()) set.insert(line);
+      rest = eol == std::string_view::npos ? std::string_view() : rest.substr(eol + 1);
+    }
+    return set;
+  }();
+  return words.count(word) > 0;
+}
+
 const Gazetteers& Gazetteers::Default() {
   static const Gazetteers gazetteers(EmbeddedGazetteers());
   return gazetteers;

@@ -88,6 +88,12 @@ class Gazetteers {
   std::unique_ptr<Tables> tables_;
 };
 
+// Whether `word`, as written, is a word of the dictionary built into the
+// binary (extract/data/dictionary.txt: the lowercase words of the Debian
+// wamerican list, 63,993 of them). Lowercase entries only: "nausea" is one,
+// "Nausea" is not. Parsed on first use (thread-safe).
+bool IsDictionaryWord(std::string_view word);
+
 }  // namespace newsdesk::extract_internal
 
 #endif  // NEWSDESK_EXTRACT_GAZETTEERS_H_

@@ -308,6 +308,30 @@ TEST(Entities, ANameThatOpensWithATitleWordKeepsIt) {
   }
 }
 
+TEST(Entities, AnOrdinaryWordOpeningASentenceIsNoPerson) {
+  // "Nausea" and "Fatigue" open their sentences and nothing else in the
+  // text writes them with a capital: words, not people. "Thistle" is a word
+  // too, but the text names Dr. Orla Thistle: the surname alone at a
+  // sentence's start is still hers.
+  Tagged t = TagText(
+      "Weekly injection cuts hospital stays in Pellham trial\n\n"
+      "Patients given the weekly injection spent fewer nights in hospital, researchers at the "
+      "Pellham Heart Institute said on Sunday. Nausea was the most common side effect, reported "
+      "by one in seven patients. Fatigue affected fewer than one in twenty.\n\n"
+      "The trial was led by Dr. Orla Thistle of the institute. Thistle said the results were "
+      "encouraging but that longer follow-up was needed. Nausea eased after the first month.");
+  for (const char* word : {"Nausea", "Fatigue"}) {
+    for (const DocumentEntity* e : t.EntitiesOf(word))
+      EXPECT_NE(e->type, EntityType::kPerson) << word << " among " << t.Names();
+  }
+  const DocumentEntity* lead = t.Entity("Orla Thistle");
+  ASSERT_NE(lead, nullptr) << t.Names();
+  EXPECT_EQ(lead->type, EntityType::kPerson);
+  const auto thistle = t.EntitiesOf("Thistle");
+  ASSERT_EQ(thistle.size(), 1u) << t.Names();
+  EXPECT_EQ(thistle[0], lead);
+}
+
 TEST(Entities, ACurrencysCountryLettersAreNotAPlace) {
   Tagged t = TagText(
       "Harbourline agrees to buy Tessaly Labs for US$2.3 billion\n\n"

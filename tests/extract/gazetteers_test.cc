@@ -28,6 +28,14 @@ std::uint32_t ClassesOfRun(const Gazetteers& g, std::string_view text, std::stri
 
 TEST(Gazetteers, EmbeddedListsAreLoaded) { EXPECT_GT(Gazetteers::Default().entry_count(), 10000u); }
 
+TEST(Gazetteers, TheDictionaryHasLowercaseWordsOnly) {
+  EXPECT_TRUE(IsDictionaryWord("nausea"));
+  EXPECT_TRUE(IsDictionaryWord("harbour") || IsDictionaryWord("harbor"));
+  EXPECT_FALSE(IsDictionaryWord("Nausea"));  // as written: entries are lowercase
+  EXPECT_FALSE(IsDictionaryWord("vellmouth"));
+  EXPECT_FALSE(IsDictionaryWord(""));
+}
+
 TEST(Gazetteers, FindsACountry) {
   const auto& g = Gazetteers::Default();
   EXPECT_TRUE(ClassesOfRun(g, "Talks resumed in France today.", "France") & kGazCountry);
