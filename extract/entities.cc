@@ -513,18 +513,35 @@ Grouping GroupSpans(std::string_view text, const TokenizedText& tokens, std::vec
     return k;
   };
   // A name of several words that opens an organisation's longer name is that
-  // organisation ("Halden Rowe" after "Halden Rowe Therapeutics").
-  std::unordered_set<std::string> org_openings;
-  for (std::size_t i = 0; i < spans.size(); ++i)
-    if (spans[i].type == EntityType::kOrganization)
-      for (std::size_t n = 1; n < folded[i].size(); ++n)
-        org_openings.insert(
-            join(folded[i].begin(), folded[i].begin() + static_cast<std::ptrdiff_t>(n)));
-  for (std::size_t i = 0; i < spans.size(); ++i)
-    if (spans[i].origin == Origin::kTagger && folded[i].size() > 1 &&
-        spans[i].type != EntityType::kOrganization && !is_place(spans[i]) &&
-        org_openings.count(join(folded[i].begin(), folded[i].end())))
-      spans[i].type = EntityType::kOrganization;
+  // organisation ("Halden Rowe" after "Halden Rowe Therapeutics"), unless
+  // the tagger read it as a place and every such organisation is an
+  // institution, whose name ends in a word like "Hospital" or "College":
+  // institutions are named after where they are ("patients from Kestrel
+  // Bay" and "Kestrel Bay General Hospital").
+  struct Opened {
+    bool by_company = false;  // some organisation it opens is no institution
+  };
+  std::unordered_map<std::string, Opened> org_openings;
+  for (std::size_t i = 0; i < spans.size(); ++i) {
+    if (spans[i].type != EntityType::kOrganization || folded[i].size() < 2) continue;
+    const auto last = TokenRange(tokens, spans[i].start, spans[i].end).second - 1;
+    const bool institution = (gazetteers.ClassesOf(tokens.Text(text, tokens.tokens[last])) &
+                              extract_internal::kGazOrgWord) != 0;
+    for (std::size_t n = 1; n < folded[i].size(); ++n) {
+      Opened& o =
+          org_openings[join(folded[i].begin(), folded[i].begin() + static_cast<std::ptrdiff_t>(n))];
+      o.by_company = o.by_company || !institution;
+    }
+  }
+  for (std::size_t i = 0; i < spans.size(); ++i) {
+    if (spans[i].origin != Origin::kTagger || folded[i].size() < 2 ||
+        spans[i].type == EntityType::kOrganization || is_place(spans[i]))
+      continue;
+    const auto opened = org_openings.find(join(folded[i].begin(), folded[i].end()));
+    if (opened == org_openings.end()) continue;
+    if (spans[i].type == EntityType::kLocation && !opened->second.by_company) continue;
+    spans[i].type = EntityType::kOrganization;
+  }
   // Single-token spans of another type that are part of a person's name are
   // that person ("Wu" tagged as a place after "Ana Wu Lin").
   std::unordered_set<std::string> person_words;

@@ -58,6 +58,28 @@ bool Intersects(const std::set<std::string>& a, const std::set<std::string>& b) 
   return false;
 }
 
+// True when every name two entities share opens a longer name of each that
+// the other lacks: "Kestrel Bay" of "Kestrel Bay General Hospital" and of
+// "Kestrel Bay College" (a place, and two institutions named after it).
+// Such names are two, as two long names sharing an acronym are.
+bool OnlyOpeningsShared(const std::set<std::string>& a, const std::set<std::string>& b) {
+  std::vector<const std::string*> shared;
+  for (const std::string& k : a) {
+    if (b.count(k)) shared.push_back(&k);
+  }
+  if (shared.empty()) return false;
+  auto opened_by_all = [&](const std::string& k) {
+    return std::all_of(shared.begin(), shared.end(), [&](const std::string* s) {
+      return k.size() > s->size() + 1 && k.compare(0, s->size(), *s) == 0 && k[s->size()] == ' ';
+    });
+  };
+  auto has_longer_own = [&](const std::set<std::string>& mine, const std::set<std::string>& other) {
+    return std::any_of(mine.begin(), mine.end(),
+                       [&](const std::string& k) { return !other.count(k) && opened_by_all(k); });
+  };
+  return has_longer_own(a, b) && has_longer_own(b, a);
+}
+
 bool IsSubset(const std::vector<std::string>& small, const std::vector<std::string>& big) {
   for (const std::string& w : small) {
     if (std::find(big.begin(), big.end(), w) == big.end()) return false;
@@ -375,7 +397,11 @@ Result<std::optional<EntityId>> EntityCommit::Resolve(const DocumentEntity& d) {
     const std::set<std::string>& ticker_keys = r.articles == 0 ? e.stored_keys : e.TickerKeysNow();
     bool match = false;
     if (r.type == type) {
-      match = Intersects(keys, form_keys) || Intersects(symbols, ticker_keys);
+      // (Not for people: their short and long names have rules of their own,
+      // containment below.)
+      const bool by_forms = Intersects(keys, form_keys) &&
+                            (type == EntityType::kPerson || !OnlyOpeningsShared(keys, form_keys));
+      match = by_forms || Intersects(symbols, ticker_keys);
       // ... and a company stored under its symbol alone is the company
       // that a document gives that ticker.
       if (!match && type == EntityType::kOrganization && !d.tickers.empty())

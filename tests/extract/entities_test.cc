@@ -332,6 +332,27 @@ TEST(Entities, AnOrdinaryWordOpeningASentenceIsNoPerson) {
   EXPECT_EQ(thistle[0], lead);
 }
 
+TEST(Entities, APlaceIsNotTheInstitutionNamedAfterIt) {
+  // Selsey Bay is a town and its hospital is named after it: where the
+  // tagger reads the town's name as a place, it stays the town, not a short
+  // name of the hospital.
+  Tagged t = TagText(
+      "Selsey Bay patients were part of flu vaccine trial\n\n"
+      "Forty-two patients from Selsey Bay took part in the national trial of the new vaccine, "
+      "the health board said on Monday. The patients were enrolled through the clinic at Selsey "
+      "Bay General Hospital, one of 60 sites in the country. Dr. Imogen Vass said the Selsey Bay "
+      "clinic had been chosen because of the town’s older population.");
+  const DocumentEntity* hospital = t.Entity("Selsey Bay General Hospital");
+  ASSERT_NE(hospital, nullptr) << t.Names();
+  EXPECT_EQ(hospital->type, EntityType::kOrganization);
+  const auto town = t.EntitiesOf("Selsey Bay");
+  ASSERT_FALSE(town.empty()) << t.Names();
+  for (const DocumentEntity* e : town) {
+    EXPECT_EQ(e->type, EntityType::kLocation) << t.Names();
+    EXPECT_NE(e, hospital) << t.Names();
+  }
+}
+
 TEST(Entities, ACurrencysCountryLettersAreNotAPlace) {
   Tagged t = TagText(
       "Harbourline agrees to buy Tessaly Labs for US$2.3 billion\n\n"

@@ -142,6 +142,25 @@ TEST_F(EntityLinking, AnAcronymDoesNotJoinTwoLongNames) {
   EXPECT_EQ(Find("HTX").size(), 2u);
 }
 
+TEST_F(EntityLinking, ASharedOpeningDoesNotJoinTwoLongNames) {
+  // Two institutions named after one town, each also called by the town's
+  // name in its article: a long name identifies, the shared opening does not.
+  Commit(MakeArticle("a", "harbourline", kT0,
+                     {Org("Tallow Reach General Hospital", {"Tallow Reach"})}));
+  Commit(MakeArticle("b", "westvale", kT0 + kDay,
+                     {Org("Tallow Reach Community College", {"Tallow Reach"})}));
+  EXPECT_EQ(All().size(), 2u);
+  EXPECT_EQ(One("tallow reach general hospital").articles, 1u);
+  EXPECT_EQ(One("tallow reach community college").articles, 1u);
+  // An opening alone still finds the one organisation it opens, and an
+  // article that gives the long name with its opening joins that name's.
+  Commit(MakeArticle("c", "westvale", kT0 + 2 * kDay, {Org("Brackley Rowe Therapeutics", {})}));
+  Commit(MakeArticle("d", "harbourline", kT0 + 3 * kDay,
+                     {Org("Brackley Rowe Therapeutics", {"Brackley Rowe"})}));
+  Commit(MakeArticle("e", "harbourline", kT0 + 4 * kDay, {Org("Brackley Rowe", {})}));
+  EXPECT_EQ(One("brackley rowe therapeutics").articles, 3u);
+}
+
 TEST_F(EntityLinking, ATickerFindsTheCompanyThatHasIt) {
   Commit(MakeArticle("a", "harbourline", kT0,
                      {Org("Velmora Group Holding", {}, 2, {"NYSE:VLMR", "HKEX:7781"})}));
