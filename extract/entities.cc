@@ -734,6 +734,32 @@ void KeepCapitalsSpansTheBodyConfirms(std::string_view text, const TokenizedText
   });
 }
 
+// True when the text before byte `at` ends a sentence: nothing, a blank
+// line, or ".", "!", "?" or "…", perhaps with closing quotes or brackets. Not
+// a single line break: the tokenizer starts a sentence at a line break
+// before a capital, which in text wrapped by hand ("… was criticised on
+// Monday by\nGore, who …") is no sentence's start.
+bool AfterASentencesEnd(std::string_view text, std::size_t at) {
+  std::size_t i = std::min(at, text.size());
+  int breaks = 0;
+  while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t' || text[i - 1] == '\r' ||
+                   text[i - 1] == '\n')) {
+    breaks += text[i - 1] == '\n';
+    --i;
+  }
+  if (i == 0 || breaks >= 2) return true;
+  auto strip = [&](std::string_view& t, std::string_view suffix) {
+    if (t.size() < suffix.size() || t.substr(t.size() - suffix.size()) != suffix) return false;
+    t.remove_suffix(suffix.size());
+    return true;
+  };
+  std::string_view t = text.substr(0, i);
+  while (strip(t, "\"") || strip(t, "'") || strip(t, ")") || strip(t, "\u201d") ||
+         strip(t, "\u2019") || strip(t, "\u00bb")) {
+  }
+  return strip(t, ".") || strip(t, "!") || strip(t, "?") || strip(t, "\u2026");
+}
+
 // A sentence's first word is capitalized whatever it is: a word the tagger
 // took for a name there alone ("Nausea was the most common side effect")
 // is an ordinary word when the dictionary lists it in lowercase, no name
@@ -746,6 +772,9 @@ void DropCapitalizedWordsOpeningSentences(std::string_view text, const Tokenized
   const auto& gazetteers = Gazetteers::Default();
   std::vector<bool> opens(tokens.tokens.size(), false);
   for (const auto& s : tokens.sentences) {
+    if (s.first_token >= tokens.tokens.size() ||
+        !AfterASentencesEnd(text, tokens.tokens[s.first_token].start))
+      continue;
     auto t = s.first_token;
     // After an opening quote, bracket or dash, the next word opens it too.
     while (t + 1 < s.end_token && t < tokens.tokens.size() &&
