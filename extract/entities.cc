@@ -525,8 +525,7 @@ Grouping GroupSpans(std::string_view text, const TokenizedText& tokens, std::vec
   for (std::size_t i = 0; i < spans.size(); ++i) {
     if (spans[i].type != EntityType::kOrganization || folded[i].size() < 2) continue;
     const auto last = TokenRange(tokens, spans[i].start, spans[i].end).second - 1;
-    const bool institution = (gazetteers.ClassesOf(tokens.Text(text, tokens.tokens[last])) &
-                              extract_internal::kGazOrgWord) != 0;
+    const bool institution = IsInstitutionWord(tokens.Text(text, tokens.tokens[last]));
     for (std::size_t n = 1; n < folded[i].size(); ++n) {
       Opened& o =
           org_openings[join(folded[i].begin(), folded[i].begin() + static_cast<std::ptrdiff_t>(n))];

@@ -92,6 +92,12 @@ Result<DocumentEntities> RecognizeEntities(std::string_view text,
 // "alibaba", "Tongyi Labs" → "tongyi lab").
 std::string NormalizeEntityName(std::string_view name, EntityType type);
 
+// True for a word, in any case, that names a kind of institution that takes
+// its name from where it is: "Hospital", "College", "Council" ("Kestrel Bay
+// General Hospital" is in Kestrel Bay). Company words ("Pharmaceuticals",
+// "Bank", "Motors") and "Club" are not among them.
+bool IsInstitutionWord(std::string_view word);
+
 // The initials of a name's capitalised words, a leading "The" left out
 // ("North Atlantic Treaty Organization" → "NATO", "The Associated Press" →
 // "AP"); for telling a name from its abbreviation.

@@ -11,6 +11,7 @@
 #include <cctype>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "extract/entities.h"
@@ -110,6 +111,17 @@ std::vector<std::string> Words(const icu::UnicodeString& s) {
 }
 
 }  // namespace
+
+bool IsInstitutionWord(std::string_view word) {
+  static const std::unordered_set<std::string_view> kWords = {
+      "hospital", "infirmary", "clinic",  "college",    "university", "school",
+      "academy",  "institute", "council", "police",     "court",      "prison",
+      "museum",   "library",   "gallery", "church",     "cathedral",  "airport",
+      "station",  "stadium",   "zoo",     "observatory"};
+  std::string lower(word);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return kWords.count(lower) > 0;
+}
 
 std::string NormalizeEntityName(std::string_view name, EntityType type) {
   std::vector<std::string> words = Words(FoldAndStripMarks(name));

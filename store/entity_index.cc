@@ -59,9 +59,11 @@ bool Intersects(const std::set<std::string>& a, const std::set<std::string>& b) 
 }
 
 // True when every name two entities share opens a longer name of each that
-// the other lacks: "Kestrel Bay" of "Kestrel Bay General Hospital" and of
-// "Kestrel Bay College" (a place, and two institutions named after it).
-// Such names are two, as two long names sharing an acronym are.
+// the other lacks and that names an institution (IsInstitutionWord): "Kestrel
+// Bay" of "Kestrel Bay General Hospital" and of "Kestrel Bay College", a
+// place and two institutions named after it. Such names are two, as two long
+// names sharing an acronym are. Other longer names may be one organisation
+// said two ways ("Federal Reserve Board", "Federal Reserve System").
 bool OnlyOpeningsShared(const std::set<std::string>& a, const std::set<std::string>& b) {
   std::vector<const std::string*> shared;
   for (const std::string& k : a) {
@@ -73,9 +75,13 @@ bool OnlyOpeningsShared(const std::set<std::string>& a, const std::set<std::stri
       return k.size() > s->size() + 1 && k.compare(0, s->size(), *s) == 0 && k[s->size()] == ' ';
     });
   };
+  auto institution = [](std::string_view k) {
+    return IsInstitutionWord(k.substr(k.rfind(' ') + 1));
+  };
   auto has_longer_own = [&](const std::set<std::string>& mine, const std::set<std::string>& other) {
-    return std::any_of(mine.begin(), mine.end(),
-                       [&](const std::string& k) { return !other.count(k) && opened_by_all(k); });
+    return std::any_of(mine.begin(), mine.end(), [&](const std::string& k) {
+      return !other.count(k) && institution(k) && opened_by_all(k);
+    });
   };
   return has_longer_own(a, b) && has_longer_own(b, a);
 }

@@ -370,6 +370,18 @@ TEST(Entities, APlaceIsNotTheInstitutionNamedAfterIt) {
   }
 }
 
+TEST(Entities, ACompanysShortNameIsTheCompanyWhateverTheTaggerThought) {
+  // "Pharmaceuticals" makes an organisation's name but no institution's:
+  // Harwick Dale alone is the company.
+  Tagged t = TagText(
+      "Harwick Dale Pharmaceuticals wins approval\n\n"
+      "Harwick Dale Pharmaceuticals said on Monday regulators had approved its drug. Shares in "
+      "Harwick Dale rose 4 per cent. Harwick Dale said it would launch in May.");
+  const DocumentEntity* company = t.Entity("Harwick Dale Pharmaceuticals");
+  ASSERT_NE(company, nullptr) << t.Names();
+  for (const DocumentEntity* e : t.EntitiesOf("Harwick Dale")) EXPECT_EQ(e, company) << t.Names();
+}
+
 TEST(Entities, ACurrencysCountryLettersAreNotAPlace) {
   Tagged t = TagText(
       "Harbourline agrees to buy Tessaly Labs for US$2.3 billion\n\n"

@@ -161,6 +161,16 @@ TEST_F(EntityLinking, ASharedOpeningDoesNotJoinTwoLongNames) {
   EXPECT_EQ(One("brackley rowe therapeutics").articles, 3u);
 }
 
+TEST_F(EntityLinking, ASharedOpeningStillJoinsLongNamesThatAreNoInstitutions) {
+  // One organisation said two ways, each article also using the short
+  // name: only institutions named after a place are told apart so.
+  Commit(MakeArticle("a", "harbourline", kT0, {Org("Corrin Reserve Board", {"Corrin Reserve"})}));
+  Commit(
+      MakeArticle("b", "westvale", kT0 + kDay, {Org("Corrin Reserve System", {"Corrin Reserve"})}));
+  ASSERT_EQ(All().size(), 1u);
+  EXPECT_EQ(One("corrin reserve").articles, 2u);
+}
+
 TEST_F(EntityLinking, ATickerFindsTheCompanyThatHasIt) {
   Commit(MakeArticle("a", "harbourline", kT0,
                      {Org("Velmora Group Holding", {}, 2, {"NYSE:VLMR", "HKEX:7781"})}));
