@@ -760,10 +760,11 @@ bool AfterASentencesEnd(std::string_view text, std::size_t at) {
 }
 
 // A sentence's first word is capitalized whatever it is: a word the tagger
-// took for a name there alone ("Nausea was the most common side effect")
-// is an ordinary word when the dictionary lists it in lowercase, no name
-// list has it, and the document never capitalizes it elsewhere, neither
-// inside a sentence nor within a longer name.
+// took for a person there alone ("Nausea was the most common side effect")
+// is an ordinary word when the dictionary has it as a word and not as a
+// name (IsDictionaryWord: "nausea", not "gore"), no name list has it, and
+// the document never capitalizes it elsewhere, neither inside a sentence
+// nor within a longer name.
 void DropCapitalizedWordsOpeningSentences(std::string_view text, const TokenizedText& tokens,
                                           const std::vector<bool>& in_capitals,
                                           std::vector<Span>& spans) {
