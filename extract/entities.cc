@@ -370,8 +370,12 @@ void LinkTickers(std::string_view text, const TokenizedText& tokens, std::vector
 // that only organisations end in ("Greyfen Terminals", "Acme Holdings Ltd")
 // makes a person or a place an organisation; one that only places end in
 // ("Mill Lane", "Harnley Bridge", "Coldwater Creek") makes a person a place.
-// Place words that are surnames too ("Hill", "Park", "Lake", "Bay",
-// "Street", "Heath") are left to the tagger.
+// Words for open land that are surnames too ("Heath", "Downs", "Bay") make
+// a person of two words a place only when the first is no listed first
+// name ("Dunmore Heath", not "Edward Heath"); other place words that are
+// surnames ("Hill", "Park", "Lake", "Street") are left to the tagger. And a
+// single word the tagger took for a place in "the Dunleavy family" is a
+// surname: a person.
 void RetypeByLastWord(std::string_view text, const TokenizedText& tokens,
                       std::vector<Span>& spans) {
   using extract_internal::Gazetteers;
@@ -380,18 +384,32 @@ void RetypeByLastWord(std::string_view text, const TokenizedText& tokens,
       "River",   "Valley",    "Island", "Islands", "Peninsula", "Mountains", "Airport",  "Harbour",
       "Harbor",  "Creek",     "Canal",  "Quay",    "Wharf",     "Pier",      "Crescent", "Terrace",
       "Estuary", "Reservoir", "Moor",   "Fjord",   "Glen",      "Heights"};
+  static constexpr std::string_view kLandEndings[] = {
+      "Heath", "Downs", "Flats", "Plains", "Ridge", "Springs", "Bay", "Point", "Marsh", "Fen"};
   const auto& gazetteers = Gazetteers::Default();
   for (auto& s : spans) {
     if (s.origin != Origin::kTagger || s.type == EntityType::kOrganization) continue;
     auto [first, last] = TokenRange(tokens, s.start, s.end);
+    if ((s.type == EntityType::kLocation || s.type == EntityType::kMisc) && last == first + 1 &&
+        first > 0 && last < tokens.tokens.size() &&
+        LowerCase(tokens.Text(text, tokens.tokens[first - 1])) == "the" &&
+        tokens.Text(text, tokens.tokens[last]) == "family") {
+      s.type = EntityType::kPerson;  // "the Dunleavy family": a surname
+      continue;
+    }
     if (last < first + 2) continue;
     const std::string_view end = tokens.Text(text, tokens.tokens[last - 1]);
+    auto listed = [&](const auto& words) {
+      return std::find(std::begin(words), std::end(words), end) != std::end(words);
+    };
     if (gazetteers.ClassesOf(end) &
         (extract_internal::kGazOrgWord | extract_internal::kGazCorporateSuffix)) {
       s.type = EntityType::kOrganization;
     } else if (s.type == EntityType::kPerson &&
-               std::find(std::begin(kPlaceEndings), std::end(kPlaceEndings), end) !=
-                   std::end(kPlaceEndings)) {
+               (listed(kPlaceEndings) ||
+                (last == first + 2 && listed(kLandEndings) &&
+                 !(gazetteers.ClassesOf(tokens.Text(text, tokens.tokens[first])) &
+                   extract_internal::kGazFirstName)))) {
       s.type = EntityType::kLocation;
     }
   }
