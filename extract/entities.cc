@@ -372,10 +372,10 @@ void LinkTickers(std::string_view text, const TokenizedText& tokens, std::vector
 // ("Mill Lane", "Harnley Bridge", "Coldwater Creek") makes a person a place.
 // Words for open land that are surnames too ("Heath", "Downs", "Bay") make
 // a person of two words a place only when the first is no listed first
-// name ("Dunmore Heath", not "Edward Heath"); other place words that are
-// surnames ("Hill", "Park", "Lake", "Street") are left to the tagger. And a
-// single word the tagger took for a place in "the Dunleavy family" is a
-// surname: a person.
+// name or title ("Dunmore Heath", not "Edward Heath" or "Mr Heath"); other
+// place words that are surnames ("Hill", "Park", "Lake", "Street") are left
+// to the tagger. And a single word the tagger took for a place in "the
+// Dunleavy family" is a surname: a person.
 void RetypeByLastWord(std::string_view text, const TokenizedText& tokens,
                       std::vector<Span>& spans) {
   using extract_internal::Gazetteers;
@@ -409,7 +409,7 @@ void RetypeByLastWord(std::string_view text, const TokenizedText& tokens,
                (listed(kPlaceEndings) ||
                 (last == first + 2 && listed(kLandEndings) &&
                  !(gazetteers.ClassesOf(tokens.Text(text, tokens.tokens[first])) &
-                   extract_internal::kGazFirstName)))) {
+                   (extract_internal::kGazFirstName | extract_internal::kGazPersonTitle))))) {
       s.type = EntityType::kLocation;
     }
   }

@@ -384,14 +384,15 @@ TEST(Entities, ACompanysShortNameIsTheCompanyWhateverTheTaggerThought) {
 
 TEST(Entities, OpenLandEndsAPlacesNameAndTheFamilyIsAPerson) {
   // "Heath" and "Downs" are surnames too, but after a word that is no
-  // listed first name they end a place's name; after "Margaret" a person's.
+  // listed first name or title they end a place's name; after "Margaret"
+  // or "Mr" a person's.
   // "the Dunmurry family" names people.
   Tagged t = TagText(
       "Tarrow Heath library reopens after renovation\n\n"
       "The Tarrow Heath branch library reopened on Monday after an 18-month renovation, and "
       "more than 400 people queued outside. The champion ram ribbon at the show went to the "
       "Dunmurry family of Brannock Downs, who also won in 2022. The building was opened in 1962 "
-      "by Margaret Heath, then the town's mayor.");
+      "by Margaret Heath, then the town's mayor. Mr Heath died in 1990.");
   for (const char* place : {"Tarrow Heath", "Brannock Downs"}) {
     const auto found = t.EntitiesOf(place);
     for (const DocumentEntity* e : found) EXPECT_NE(e->type, EntityType::kPerson) << t.Names();
@@ -399,6 +400,10 @@ TEST(Entities, OpenLandEndsAPlacesNameAndTheFamilyIsAPerson) {
   const DocumentEntity* mayor = t.Entity("Margaret Heath");
   ASSERT_NE(mayor, nullptr) << t.Names();
   EXPECT_EQ(mayor->type, EntityType::kPerson);
+  for (const Mention& m : t.entities.mentions) {
+    if (t.Said(m).find("Heath") != std::string_view::npos && t.Said(m) != "Tarrow Heath")
+      EXPECT_EQ(m.type, EntityType::kPerson) << t.Said(m) << " among " << t.Names();
+  }
   const auto family = t.EntitiesOf("Dunmurry");
   ASSERT_FALSE(family.empty()) << t.Names();
   for (const DocumentEntity* e : family) EXPECT_EQ(e->type, EntityType::kPerson) << t.Names();
