@@ -189,8 +189,12 @@ void TrimLeadingTitles(std::string_view text, const TokenizedText& tokens,
     if (m.classes & kGazOrganization)
       organizations.insert(static_cast<std::uint64_t>(m.first_token) << 32 | m.end_token);
   }
-  auto abbreviation = [&](std::uint32_t e) {  // the title ends with a full stop
-    return tokens.Text(text, tokens.tokens[e - 1]).back() == '.';
+  // The title ends with a full stop ("Dr."), or is an honorific written
+  // without one, as British news writes them ("Mr Heath", "Mrs Tancock").
+  auto abbreviation = [&](std::uint32_t e) {
+    const std::string_view w = tokens.Text(text, tokens.tokens[e - 1]);
+    return w.back() == '.' || w == "Mr" || w == "Mrs" || w == "Ms" || w == "Mx" || w == "Dr" ||
+           w == "Prof";
   };
   for (Span& s : spans) {
     if (s.origin != Origin::kTagger || s.type != EntityType::kPerson) continue;

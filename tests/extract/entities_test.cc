@@ -297,6 +297,23 @@ TEST(Entities, APersonsTitleIsNotPartOfTheName) {
   }
 }
 
+TEST(Entities, AnHonorificWithoutAFullStopIsNotPartOfTheName) {
+  // British news writes "Mr" and "Mrs" without a full stop; the person is
+  // "Tancock", the same as "Mireille Tancock", with or without one.
+  Tagged t = TagText(
+      "Residents of Harrowgate packed the hall on Monday. Mireille Tancock, who chairs the "
+      "residents' group, said they would appeal.\n\n"
+      "Mrs Tancock said the council had not listened. Mr Abernethy, the council's lawyer, said "
+      "the ruling was clear.");
+  for (const auto& e : t.entities.entities) {
+    EXPECT_NE(e.name.rfind("Mrs ", 0), 0u) << t.Names();
+    EXPECT_NE(e.name.rfind("Mr ", 0), 0u) << t.Names();
+  }
+  const DocumentEntity* tancock = t.Entity("Mireille Tancock");
+  ASSERT_NE(tancock, nullptr) << t.Names();
+  for (const DocumentEntity* e : t.EntitiesOf("Tancock")) EXPECT_EQ(e, tancock) << t.Names();
+}
+
 TEST(Entities, ANameThatOpensWithATitleWordKeepsIt) {
   // One word after a title is a name as it stands, not a person's surname.
   Tagged t = TagText(
