@@ -189,12 +189,11 @@ void TrimLeadingTitles(std::string_view text, const TokenizedText& tokens,
     if (m.classes & kGazOrganization)
       organizations.insert(static_cast<std::uint64_t>(m.first_token) << 32 | m.end_token);
   }
-  // The title ends with a full stop ("Dr."), or is an honorific written
-  // without one, as British news writes them ("Mr Heath", "Mrs Tancock").
+  // The title ends with a full stop ("Dr."), or the list has it with one
+  // too: an honorific as British news writes them ("Mr Heath").
   auto abbreviation = [&](std::uint32_t e) {
     const std::string_view w = tokens.Text(text, tokens.tokens[e - 1]);
-    return w.back() == '.' || w == "Mr" || w == "Mrs" || w == "Ms" || w == "Mx" || w == "Dr" ||
-           w == "Prof";
+    return w.back() == '.' || (gazetteers.ClassesOf(std::string(w) + ".") & kGazPersonTitle);
   };
   for (Span& s : spans) {
     if (s.origin != Origin::kTagger || s.type != EntityType::kPerson) continue;
@@ -378,8 +377,7 @@ void LinkTickers(std::string_view text, const TokenizedText& tokens, std::vector
 // a person of two words a place only when the first is no listed first
 // name or title ("Dunmore Heath", not "Edward Heath" or "Mr Heath"); other
 // place words that are surnames ("Hill", "Park", "Lake", "Street") are left
-// to the tagger. And a single word the tagger took for a place in "the
-// Dunleavy family" is a surname: a person.
+// to the tagger.
 void RetypeByLastWord(std::string_view text, const TokenizedText& tokens,
                       std::vector<Span>& spans) {
   using extract_internal::Gazetteers;
@@ -394,13 +392,6 @@ void RetypeByLastWord(std::string_view text, const TokenizedText& tokens,
   for (auto& s : spans) {
     if (s.origin != Origin::kTagger || s.type == EntityType::kOrganization) continue;
     auto [first, last] = TokenRange(tokens, s.start, s.end);
-    if ((s.type == EntityType::kLocation || s.type == EntityType::kMisc) && last == first + 1 &&
-        first > 0 && last < tokens.tokens.size() &&
-        LowerCase(tokens.Text(text, tokens.tokens[first - 1])) == "the" &&
-        tokens.Text(text, tokens.tokens[last]) == "family") {
-      s.type = EntityType::kPerson;  // "the Dunleavy family": a surname
-      continue;
-    }
     if (last < first + 2) continue;
     const std::string_view end = tokens.Text(text, tokens.tokens[last - 1]);
     auto listed = [&](const auto& words) {
@@ -416,6 +407,22 @@ void RetypeByLastWord(std::string_view text, const TokenizedText& tokens,
                    (extract_internal::kGazFirstName | extract_internal::kGazPersonTitle))))) {
       s.type = EntityType::kLocation;
     }
+  }
+}
+
+// A single word the tagger took for a place in "the Dunleavy family" is a
+// surname: a person.
+void RetypeFamilyNames(std::string_view text, const TokenizedText& tokens,
+                       std::vector<Span>& spans) {
+  for (auto& s : spans) {
+    if (s.origin != Origin::kTagger ||
+        (s.type != EntityType::kLocation && s.type != EntityType::kMisc))
+      continue;
+    auto [first, last] = TokenRange(tokens, s.start, s.end);
+    if (last == first + 1 && first > 0 && last < tokens.tokens.size() &&
+        LowerCase(tokens.Text(text, tokens.tokens[first - 1])) == "the" &&
+        tokens.Text(text, tokens.tokens[last]) == "family")
+      s.type = EntityType::kPerson;
   }
 }
 
@@ -755,32 +762,6 @@ void KeepCapitalsSpansTheBodyConfirms(std::string_view text, const TokenizedText
   });
 }
 
-// True when the text before byte `at` ends a sentence: nothing, a blank
-// line, or ".", "!", "?" or "…", perhaps with closing quotes or brackets. Not
-// a single line break: the tokenizer starts a sentence at a line break
-// before a capital, which in text wrapped by hand ("… was criticised on
-// Monday by\nGore, who …") is no sentence's start.
-bool AfterASentencesEnd(std::string_view text, std::size_t at) {
-  std::size_t i = std::min(at, text.size());
-  int breaks = 0;
-  while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t' || text[i - 1] == '\r' ||
-                   text[i - 1] == '\n')) {
-    breaks += text[i - 1] == '\n';
-    --i;
-  }
-  if (i == 0 || breaks >= 2) return true;
-  auto strip = [&](std::string_view& t, std::string_view suffix) {
-    if (t.size() < suffix.size() || t.substr(t.size() - suffix.size()) != suffix) return false;
-    t.remove_suffix(suffix.size());
-    return true;
-  };
-  std::string_view t = text.substr(0, i);
-  while (strip(t, "\"") || strip(t, "'") || strip(t, ")") || strip(t, "\u201d") ||
-         strip(t, "\u2019") || strip(t, "\u00bb")) {
-  }
-  return strip(t, ".") || strip(t, "!") || strip(t, "?") || strip(t, "\u2026");
-}
-
 // A sentence's first word is capitalized whatever it is: a word the tagger
 // took for a person there alone ("Nausea was the most common side effect")
 // is an ordinary word when the dictionary has it as a word and not as a
@@ -791,12 +772,18 @@ void DropCapitalizedWordsOpeningSentences(std::string_view text, const Tokenized
                                           const std::vector<bool>& in_capitals,
                                           std::vector<Span>& spans) {
   using namespace extract_internal;
+  auto one_word_person = [&](const Span& s) {
+    if (s.origin != Origin::kTagger || s.type != EntityType::kPerson) return false;
+    auto [first, last] = TokenRange(tokens, s.start, s.end);
+    return last == first + 1;
+  };
+  if (std::none_of(spans.begin(), spans.end(), one_word_person)) return;
   const auto& gazetteers = Gazetteers::Default();
   std::vector<bool> opens(tokens.tokens.size(), false);
   for (const auto& s : tokens.sentences) {
-    if (s.first_token >= tokens.tokens.size() ||
-        !AfterASentencesEnd(text, tokens.tokens[s.first_token].start))
-      continue;
+    // Not after a single line break: in text wrapped by hand ("… was
+    // criticised on Monday by\nGore, who …") no sentence starts there.
+    if (!s.after_end || s.first_token >= tokens.tokens.size()) continue;
     auto t = s.first_token;
     // After an opening quote, bracket or dash, the next word opens it too.
     while (t + 1 < s.end_token && t < tokens.tokens.size() &&
@@ -813,9 +800,9 @@ void DropCapitalizedWordsOpeningSentences(std::string_view text, const Tokenized
   constexpr std::uint32_t kNames = kGazFirstName | kGazSurname | kGazCountry | kGazCity |
                                    kGazRegion | kGazNationality | kGazOrganization | kGazExchange;
   std::erase_if(spans, [&](const Span& s) {
-    if (s.origin != Origin::kTagger || s.type != EntityType::kPerson) return false;
-    auto [first, last] = TokenRange(tokens, s.start, s.end);
-    if (last != first + 1 || !opens[first] || in_capitals[first]) return false;
+    if (!one_word_person(s)) return false;
+    const auto first = TokenRange(tokens, s.start, s.end).first;
+    if (!opens[first] || in_capitals[first]) return false;
     const auto word = tokens.Text(text, tokens.tokens[first]);
     if (AllCaps(word) || capitalized_inside.count(word) || (gazetteers.ClassesOf(word) & kNames))
       return false;
@@ -981,6 +968,7 @@ Result<DocumentEntities> extract_internal::RecognizeEntitiesWith(const NerTagger
   DropCapitalizedWordsOpeningSentences(text, tokens, in_capitals, spans);
   LinkTickers(text, tokens, spans);
   RetypeByLastWord(text, tokens, spans);
+  RetypeFamilyNames(text, tokens, spans);
   HarmonizeTypes(text, spans);
   SplitJoinedNames(text, spans);
   auto grouping = GroupSpans(text, tokens, spans);

@@ -330,10 +330,12 @@ TokenizedText Tokenize(std::string_view text, std::size_t max_sentence_tokens) {
   out.tokens.reserve(raw.size());
   for (const RawToken& r : raw) out.tokens.push_back(r.token);
   std::uint32_t sentence_start = 0;
-  bool pending_end = false;  // a full stop, and only closing punctuation since
-  auto cut = [&](std::uint32_t at) {
-    if (at > sentence_start) out.sentences.push_back({sentence_start, at});
+  bool start_after_end = true;  // Sentence::after_end of the one open
+  bool pending_end = false;     // a full stop, and only closing punctuation since
+  auto cut = [&](std::uint32_t at, bool after_end) {
+    if (at > sentence_start) out.sentences.push_back({sentence_start, at, start_after_end});
     sentence_start = at;
+    start_after_end = after_end;
     pending_end = false;
   };
   for (std::uint32_t t = 0; t < raw.size(); ++t) {
@@ -358,9 +360,9 @@ TokenizedText Tokenize(std::string_view text, std::size_t max_sentence_tokens) {
         brk = IsUpperStart(text, tok) || IsDigitStart(text, tok) || IsOpeningPunct(s) ||
               IsCaselessLetterStart(text, tok);
       }
-      if (brk) cut(t);
+      if (brk) cut(t, raw[t].newlines_before >= 2 || pending_end);
     }
-    if (t - sentence_start >= max_sentence_tokens) cut(t);
+    if (t - sentence_start >= max_sentence_tokens) cut(t, pending_end);
     // What this token says about the next boundary.
     if (IsSentenceFinal(s)) {
       pending_end = true;
@@ -375,9 +377,9 @@ TokenizedText Tokenize(std::string_view text, std::size_t max_sentence_tokens) {
     // A full-width stop ends the sentence without a space.
     if (t + 1 < raw.size() && (s == "\u3002" || s == "\uFF01" || s == "\uFF1F") &&
         !IsClosingPunct(out.Text(text, raw[t + 1].token)))
-      cut(t + 1);
+      cut(t + 1, true);
   }
-  cut(static_cast<std::uint32_t>(raw.size()));
+  cut(static_cast<std::uint32_t>(raw.size()), true);
   return out;
 }
 

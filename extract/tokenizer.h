@@ -16,6 +16,11 @@ struct Token {
 struct Sentence {
   std::uint32_t first_token = 0;  // token indexes: [first_token, end_token)
   std::uint32_t end_token = 0;
+  // It opens the text, or follows a blank line or a sentence's end (". ! ?"
+  // and closing quotes); false where the cut was a single line break before
+  // a capital (a headline's end, or a line of wrapped text) or the length
+  // limit.
+  bool after_end = true;
 };
 
 struct TokenizedText {

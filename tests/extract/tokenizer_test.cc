@@ -32,6 +32,24 @@ std::vector<std::string> Sentences(std::string_view text) {
 
 using V = std::vector<std::string>;
 
+TEST(Tokenizer, SaysWhichSentencesFollowASentencesEnd) {
+  // The headline's line break and the wrapped line's are cuts too, but no
+  // sentence ended there; the blank line and the full stops are ends.
+  const std::string text =
+      "Gore wins prize\nOslo, Friday\n\nGore accepted it. The plan was praised by\nGore, who "
+      "spoke. \"Thanks,\" he said.";
+  TokenizedText t = Tokenize(text);
+  std::vector<std::pair<std::string, bool>> got;
+  for (const Sentence& s : t.sentences)
+    got.emplace_back(std::string(t.Text(text, t.tokens[s.first_token])), s.after_end);
+  EXPECT_EQ(got, (std::vector<std::pair<std::string, bool>>{{"Gore", true},
+                                                            {"Oslo", false},
+                                                            {"Gore", true},
+                                                            {"The", true},
+                                                            {"Gore", false},
+                                                            {"\"", true}}));
+}
+
 TEST(Tokenizer, SplitsPunctuationFromWords) {
   EXPECT_EQ(Words("Hello, world (again)!"), (V{"Hello", ",", "world", "(", "again", ")", "!"}));
 }
